@@ -1,0 +1,36 @@
+package io.auscult.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level command: lists the subcommands. */
+@Command(name = "auscult",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Acoustic anomaly detection that explains itself.", ""},
+        subcommands = {
+            InfoCommand.class,
+            ScanCommand.class,
+            FeaturesCommand.class,
+            SynthCommand.class,
+            BenchCommand.class,
+            TrainCommand.class,
+            ScoreCommand.class,
+            EvaluateCommand.class,
+            ModelInfoCommand.class,
+            DemoCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all inputs processed", "1:some inputs failed (each is named on stderr)",
+            "2:usage error"})
+final class AuscultCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,112 @@
+package io.auscult.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.auscult.data.DatasetScanner;
+import io.auscult.data.ScanResult;
+import io.auscult.data.UnusableFile;
+import io.auscult.detect.DataSelection;
+import io.auscult.detect.DetectorEvaluation;
+import io.auscult.detect.Evaluation;
+import io.auscult.detect.Networks;
+import io.auscult.detect.TrainedDetector;
+import io.auscult.engine.AtomicFile;
+import io.auscult.engine.BackgroundTask;
+import io.auscult.store.DcaseResultFiles;
+import io.auscult.store.ModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code auscult evaluate --model M --data DIR}: AUC, pAUC and decisions on a labelled test set. */
+@Command(name = "evaluate", description = {
+    "Evaluate a model on the labelled test clips of its machine type: AUC and pAUC (max FPR 0.1)",
+    "per id/section, their harmonic means, and precision/recall/F1 at the model's threshold.",
+    "With --out: DCASE-style anomaly_score_/decision_result_ CSVs, summary.csv and summary.json."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE.auscult", description = "Model file.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder (or CSV list).")
+    Path data;
+
+    @Option(names = "--machine", paramLabel = "TYPE", description = "Machine type (default: the model's).")
+    String machine;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Folder for result files.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScanResult scan = new DatasetScanner().scan(data);
+        Evaluation ev;
+        try (TrainedDetector detector = ModelFile.read(model, Networks.LOADER)) {
+            String type = machine != null ? machine : detector.provenance().config().get("machine");
+            if (type == null) {
+                throw new IllegalArgumentException(model + " does not say which machine it is for; pass --machine");
+            }
+            ev = ComputeRun.run(err, BackgroundTask.of("evaluate", (progress, cancel) ->
+                    DetectorEvaluation.evaluate(detector, scan, DataSelection.machine(type), progress, cancel)));
+        }
+        TextTable table = new TextTable("machine", "id/section", "normal", "anomaly", "AUC", "pAUC");
+        for (Evaluation.Section s : ev.sections()) {
+            table.row(s.machineType(), s.section(), s.normals(), s.anomalies(), f4(s.auc()), f4(s.pauc()));
+        }
+        table.rule();
+        table.row("harmonic mean", "", "", "", f4(ev.harmonicAuc()), f4(ev.harmonicPauc()));
+        table.print(stdout);
+        var d = ev.decisions();
+        stdout.printf("%nAt the threshold: precision %.4f, recall %.4f, F1 %.4f (TP %d, FP %d, TN %d, FN %d)%n",
+                d.precision(), d.recall(), d.f1(), d.truePositives(), d.falsePositives(), d.trueNegatives(),
+                d.falseNegatives());
+        if (out != null) {
+            DcaseResultFiles.write(out, ev.files().stream().map(f -> new DcaseResultFiles.Row(f.recording().path(),
+                    f.recording().labels(), f.score(), f.anomalous())).toList());
+            StringBuilder csv = new StringBuilder("machine,section,normal,anomaly,auc,pauc\n");
+            ev.sections().forEach(s -> csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.6f,%.6f%n",
+                    s.machineType(), s.section(), s.normals(), s.anomalies(), s.auc(), s.pauc())));
+            csv.append(String.format(Locale.ROOT, "harmonic mean,,,,%.6f,%.6f%n", ev.harmonicAuc(), ev.harmonicPauc()));
+            AtomicFile.write(out.resolve("summary.csv"), o -> o.write(csv.toString().getBytes(StandardCharsets.UTF_8)));
+            AtomicFile.writeString(out.resolve("summary.json"), Json.line(summaryJson(ev)) + "\n");
+            stdout.printf("Results in %s%n", out);
+        }
+        for (UnusableFile f : ev.failed()) {
+            err.println("auscult evaluate: " + f.path() + ": " + f.reason());
+        }
+        stdout.flush();
+        return ev.failed().isEmpty() ? 0 : 1;
+    }
+
+    private static ObjectNode summaryJson(Evaluation ev) {
+        ObjectNode root = Json.object();
+        ArrayNode sections = root.putArray("sections");
+        for (Evaluation.Section s : ev.sections()) {
+            sections.addObject().put("machine", s.machineType()).put("section", s.section()).put("normal", s.normals())
+                    .put("anomaly", s.anomalies()).put("auc", s.auc()).put("pauc", s.pauc());
+        }
+        root.put("harmonicMeanAuc", ev.harmonicAuc());
+        root.put("harmonicMeanPauc", ev.harmonicPauc());
+        var d = ev.decisions();
+        root.putObject("decisions").put("precision", d.precision()).put("recall", d.recall()).put("f1", d.f1())
+                .put("truePositives", d.truePositives()).put("falsePositives", d.falsePositives())
+                .put("trueNegatives", d.trueNegatives()).put("falseNegatives", d.falseNegatives());
+        return root;
+    }
+
+    private static String f4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,79 @@
+package io.auscult.detect;
+
+import io.auscult.data.Condition;
+import io.auscult.data.Recording;
+import io.auscult.data.ScanResult;
+import io.auscult.data.Split;
+import io.auscult.engine.Cancellation;
+import io.auscult.engine.Progress;
+import io.auscult.metrics.Auc;
+import io.auscult.metrics.ConfusionCounts;
+import io.auscult.metrics.DcaseMeans;
+import io.auscult.metrics.PartialAuc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Scores the labelled test clips of a selection and computes the DCASE figures. */
+public final class DetectorEvaluation {
+
+    private DetectorEvaluation() {
+    }
+
+    public static Evaluation evaluate(TrainedDetector detector, ScanResult scan, DataSelection selection,
+                                      Progress progress, Cancellation cancellation) {
+        List<Recording> tests = new ArrayList<>();
+        for (Recording r : scan.recordings()) {
+            if (selection.includes(r) && r.labels().split() == Split.TEST
+                    && r.labels().condition() != Condition.UNKNOWN) {
+                tests.add(r);
+            }
+        }
+        if (tests.isEmpty()) {
+            throw new IllegalArgumentException(scan.root() + ": no labelled test clips of machine '"
+                    + selection.machineType() + "' (evaluation needs normal and anomalous test clips)");
+        }
+        RecordingScorer scorer = new RecordingScorer(detector);
+        ScoredBatch batch = scorer.scoreAll(tests.stream().map(Recording::path).toList(), progress, cancellation);
+        Map<java.nio.file.Path, Recording> byPath = new LinkedHashMap<>();
+        tests.forEach(r -> byPath.put(r.path(), r));
+        List<Evaluation.ScoredFile> files = new ArrayList<>();
+        for (ScoredBatch.Scored s : batch.scored()) {
+            files.add(new Evaluation.ScoredFile(byPath.get(s.file()), s.score(), s.anomalous()));
+        }
+        Map<String, List<Evaluation.ScoredFile>> bySection = new LinkedHashMap<>();
+        for (Evaluation.ScoredFile f : files) {
+            bySection.computeIfAbsent(f.recording().labels().machineType() + "\u0000" + f.recording().labels().machineId(),
+                    k -> new ArrayList<>()).add(f);
+        }
+        List<Evaluation.Section> sections = new ArrayList<>();
+        for (List<Evaluation.ScoredFile> group : bySection.values()) {
+            double[] scores = group.stream().mapToDouble(Evaluation.ScoredFile::score).toArray();
+            boolean[] anomalous = new boolean[group.size()];
+            int anomalies = 0;
+            for (int i = 0; i < anomalous.length; i++) {
+                anomalous[i] = group.get(i).recording().labels().condition() == Condition.ANOMALY;
+                anomalies += anomalous[i] ? 1 : 0;
+            }
+            var labels = group.get(0).recording().labels();
+            if (anomalies == 0 || anomalies == group.size()) {
+                throw new IllegalArgumentException(labels.machineType() + " " + labels.machineId()
+                        + ": the test clips need both normal and anomalous examples to compute an AUC");
+            }
+            sections.add(new Evaluation.Section(labels.machineType(), labels.machineId(), group.size() - anomalies,
+                    anomalies, Auc.of(scores, anomalous), PartialAuc.of(scores, anomalous)));
+        }
+        boolean[] truth = new boolean[files.size()];
+        boolean[] decided = new boolean[files.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = files.get(i).recording().labels().condition() == Condition.ANOMALY;
+            decided[i] = files.get(i).anomalous();
+        }
+        return new Evaluation(sections,
+                DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::auc).toArray()),
+                DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::pauc).toArray()),
+                ConfusionCounts.of(truth, decided), files, batch.failed());
+    }
+}

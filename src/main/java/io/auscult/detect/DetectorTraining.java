@@ -1,0 +1,117 @@
+package io.auscult.detect;
+
+import io.auscult.data.ScanResult;
+import io.auscult.detect.nn.ConvAutoencoderTrainer;
+import io.auscult.detect.nn.ConvTrainingOptions;
+import io.auscult.detect.nn.ConvTrainingResult;
+import io.auscult.detect.nn.DenseAutoencoderOptions;
+import io.auscult.detect.nn.MaskedAutoencoderTrainer;
+import io.auscult.detect.nn.DenseAutoencoderTrainer;
+import io.auscult.detect.nn.DenseTrainingResult;
+import io.auscult.engine.Cancellation;
+import io.auscult.engine.Progress;
+import io.auscult.features.FeatureSpec;
+import io.auscult.features.Spectrogram;
+import io.auscult.metrics.GammaThreshold;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Trains a detector from a dataset: the normal training clips of a selection (statistics
+ * from the training part only), the network, then the threshold as DCASE fits it — the 90th
+ * percentile of a gamma distribution (loc 0, maximum likelihood) fitted to the scores of the
+ * normal training clips — and the provenance that goes into the model file.
+ */
+public final class DetectorTraining {
+
+    /** What to train. {@code epochs} 0 keeps the detector's default. */
+    public record Request(DataSelection selection, DetectorKind kind, long seed, int epochs) {
+        public Request {
+            Objects.requireNonNull(selection, "selection");
+            Objects.requireNonNull(kind, "kind");
+            if (epochs < 0) {
+                throw new IllegalArgumentException("epochs must be >= 0, was " + epochs);
+            }
+        }
+    }
+
+    /** The percentile of the gamma fit used as threshold (DCASE baseline). */
+    public static final double THRESHOLD_LEVEL = 0.9;
+
+    private DetectorTraining() {
+    }
+
+    public static TrainedDetector train(ScanResult scan, Request request, Progress progress,
+                                        Cancellation cancellation) {
+        FeatureSpec features = FeatureSpec.DCASE;
+        TrainingSet set = TrainingSet.load(scan, request.selection(), features, request.seed(),
+                progress.slice(0, 0.1), cancellation);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("model", request.kind().word());
+        config.put("machine", request.selection().machineType());
+        config.put("trainingClips", Integer.toString(set.train().size()));
+        config.put("validationClips", Integer.toString(set.validation().size()));
+        ReconstructionNetwork network = null;
+        TrainingCurve curve = null;
+        switch (request.kind()) {
+            case DENSE -> {
+                DenseAutoencoderOptions options = DenseAutoencoderOptions.DCASE.withSeed(request.seed());
+                if (request.epochs() > 0) {
+                    options = options.withEpochs(request.epochs(), options.patience());
+                }
+                DenseTrainingResult result = new DenseAutoencoderTrainer(options)
+                        .train(set.train(), set.validation(), progress.slice(0.1, 0.9), cancellation);
+                network = result.network();
+                curve = result.curve();
+                config.putAll(Map.of("epochs", Integer.toString(options.epochs()),
+                        "patience", Integer.toString(options.patience()),
+                        "batchSize", Integer.toString(options.batchSize()),
+                        "learningRate", Double.toString(options.learningRate()),
+                        "contextFrames", Integer.toString(options.contextFrames())));
+            }
+            case AE, MAE -> {
+                ConvTrainingOptions options = ConvTrainingOptions.DEFAULT.withSeed(request.seed());
+                if (request.epochs() > 0) {
+                    options = options.withEpochs(request.epochs());
+                }
+                ConvTrainingResult<?> result = request.kind() == DetectorKind.AE
+                        ? new ConvAutoencoderTrainer(options).train(set.train(), set.validation(),
+                            progress.slice(0.1, 0.9), cancellation)
+                        : new MaskedAutoencoderTrainer(options).train(set.train(), set.validation(),
+                            progress.slice(0.1, 0.9), cancellation);
+                network = result.network();
+                curve = result.curve();
+                config.putAll(Map.of("epochs", Integer.toString(options.epochs()),
+                        "patience", Integer.toString(options.patience()),
+                        "batchSize", Integer.toString(options.batchSize()),
+                        "cropFrames", Integer.toString(options.cropFrames()),
+                        "learningRate", Double.toString(options.learningRate())));
+            }
+        }
+        try {
+            cancellation.throwIfCancelled();
+            progress.report(0.9, "fitting the threshold");
+            List<Spectrogram> normals = new ArrayList<>(set.train());
+            normals.addAll(set.validation());
+            double[] scores = network.reconstruct(normals).stream().mapToDouble(Reconstruction::score).toArray();
+            GammaThreshold gamma = GammaThreshold.fit(scores);
+            Threshold threshold = new Threshold(gamma.value(), String.format(
+                    "gamma fit (loc 0, MLE; shape %.4g, scale %.4g), %.0fth percentile of %d normal training scores",
+                    gamma.fit().shape(), gamma.fit().scale(), THRESHOLD_LEVEL * 100, scores.length));
+            Map<String, String> files = new LinkedHashMap<>();
+            set.sha256().forEach((Path p, String h) -> files.put(p.toString(), h));
+            Provenance provenance = new Provenance(Versions.auscult(), Versions.nd4j(), request.seed(), config,
+                    scan.root() + " (machine " + request.selection().machineType() + ")", files, curve, Map.of());
+            progress.report(1, "trained");
+            return new TrainedDetector(request.kind(), features, set.standardiser(), network, threshold, provenance);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+}

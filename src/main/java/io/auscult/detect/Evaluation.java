@@ -1,0 +1,36 @@
+package io.auscult.detect;
+
+import io.auscult.data.UnusableFile;
+import io.auscult.metrics.ConfusionCounts;
+
+import java.util.List;
+
+/**
+ * A detector's results on a labelled test set: AUC and pAUC (max FPR 0.1, McClish) per
+ * machine type and id/section, their harmonic means (the DCASE way of averaging), and the
+ * decisions at the threshold.
+ *
+ * @param sections  one row per machine type and id/section, in dataset order
+ * @param harmonicAuc  harmonic mean of the sections' AUCs
+ * @param harmonicPauc harmonic mean of the sections' pAUCs
+ * @param decisions confusion counts of all test clips at the detector's threshold
+ * @param files     every scored test file with its labels and score
+ * @param failed    test files that could not be scored
+ */
+public record Evaluation(List<Section> sections, double harmonicAuc, double harmonicPauc, ConfusionCounts decisions,
+                         List<ScoredFile> files, List<UnusableFile> failed) {
+
+    public Evaluation {
+        sections = List.copyOf(sections);
+        files = List.copyOf(files);
+        failed = List.copyOf(failed);
+    }
+
+    /** Figures of one machine type and id/section. */
+    public record Section(String machineType, String section, int normals, int anomalies, double auc, double pauc) {
+    }
+
+    /** One scored test file. */
+    public record ScoredFile(io.auscult.data.Recording recording, double score, boolean anomalous) {
+    }
+}

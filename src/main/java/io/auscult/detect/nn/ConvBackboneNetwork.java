@@ -1,0 +1,210 @@
+package io.auscult.detect.nn;
+
+import io.auscult.detect.Reconstruction;
+import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.ScoreGradient;
+import io.auscult.features.Spectrogram;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the conv AE and the MAE share: the Spectrogram contract on the outside, the backbone
+ * runner inside, batching, padding and the memory cap.
+ *
+ * <p>Inputs of equal frame counts run as one batch (in order of first appearance), other lengths
+ * separately; a batch holds at most {@link #batchBinLimit()} input bins (counting the MAE's K
+ * passes), which bounds the native memory of a gradient batch. Fully convolutional: an input of
+ * any length is padded with zeros after its end to the stride multiple; the padding is excluded
+ * from the score, the error map, the reconstruction and the gradient.
+ *
+ * <p>Not safe for concurrent use from several threads without the lock each method takes.
+ */
+public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwork
+        permits ConvAutoencoder, MaskedAutoencoder {
+
+    /** 8 ten-second clips of 128 x 320 bins: a gradient batch of about 320 MB of native memory in float (measured). */
+    public static final long DEFAULT_BATCH_BIN_LIMIT = 8L * 128 * 320;
+
+    private final ConvBackboneWeights weights;
+    private final int mels;
+    private final ConvPrecision precision;
+    private final MaeMasking masking;
+    private final ConvBackboneRunner runner;
+    private long batchBinLimit = DEFAULT_BATCH_BIN_LIMIT;
+    private boolean closed;
+
+    ConvBackboneNetwork(ConvBackboneWeights weights, int mels, ConvPrecision precision, MaeMasking masking) {
+        this.weights = Objects.requireNonNull(weights, "weights");
+        this.precision = Objects.requireNonNull(precision, "precision");
+        this.mels = mels;
+        this.masking = masking;
+        this.runner = new ConvBackboneRunner(weights, precision.dataType(), masking, mels);
+    }
+
+    @Override
+    public int mels() {
+        return mels;
+    }
+
+    /** The weights as trained (PyTorch layout, batch norm not folded). */
+    public ConvBackboneWeights weights() {
+        return weights;
+    }
+
+    public ConvPrecision precision() {
+        return precision;
+    }
+
+    /** Input bins per internal batch (inputs x passes x mels x padded frames); at least one input runs. */
+    public synchronized long batchBinLimit() {
+        return batchBinLimit;
+    }
+
+    /** Sets the internal batch cap; lower it to bound memory, raise it for long gradient batches. */
+    public synchronized void setBatchBinLimit(long bins) {
+        if (bins <= 0) {
+            throw new IllegalArgumentException("batch bin limit must be > 0, not " + bins);
+        }
+        this.batchBinLimit = bins;
+    }
+
+    /** The blocks whose activations {@link #layerGradient} can return, input side first. */
+    public List<String> layerNames() {
+        return runner.blockNames();
+    }
+
+    /** The last encoder block, after its ReLU: Grad-CAM's default layer. */
+    public String defaultGradCamLayer() {
+        return "enc" + weights.levels();
+    }
+
+    @Override
+    public synchronized List<Reconstruction> reconstruct(List<Spectrogram> inputs) {
+        List<ConvBackboneRunner.Result> results = runAll(inputs, false, null);
+        List<Reconstruction> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            Spectrogram in = inputs.get(i);
+            ConvBackboneRunner.Result r = results.get(i);
+            out.add(new Reconstruction(in.withValues(toTimeMajor(r.reconstruction(), in.frames())),
+                    in.withValues(toTimeMajor(r.errorMap(), in.frames())), r.score()));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<ScoreGradient> scoreGradients(List<Spectrogram> inputs) {
+        List<ConvBackboneRunner.Result> results = runAll(inputs, true, null);
+        List<ScoreGradient> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            Spectrogram in = inputs.get(i);
+            ConvBackboneRunner.Result r = results.get(i);
+            out.add(new ScoreGradient(r.score(), in.withValues(toTimeMajor(r.gradient(), in.frames()))));
+        }
+        return out;
+    }
+
+    /**
+     * The activation of a block (after its ReLU) and d score / d activation, for Grad-CAM. For the
+     * MAE, one activation per inference pass.
+     */
+    public synchronized ConvLayerGradient layerGradient(Spectrogram input, String layer) {
+        return runAll(List.of(input), false, Objects.requireNonNull(layer, "layer")).get(0).layer();
+    }
+
+    /**
+     * Frees the native working memory kept between calls. Each call keeps its arrays for the next
+     * call of the same size (no allocation in loops such as Integrated Gradients); a gradient batch
+     * at the default limit keeps about 320 MB, one 10-s clip 40 MB. The next call allocates again.
+     */
+    public synchronized void releaseWorkingMemory() {
+        requireOpen();
+        runner.releaseWorkingMemory();
+    }
+
+    @Override
+    public synchronized void save(OutputStream out) throws IOException {
+        requireOpen();
+        ConvNetworkFile.write(out, new ConvNetworkFile.Contents(kind(), mels, masking, weights));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            runner.close();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the " + kind() + " network is closed");
+        }
+    }
+
+    private List<ConvBackboneRunner.Result> runAll(List<Spectrogram> inputs, boolean gradient, String layer) {
+        requireOpen();
+        Map<Integer, List<Integer>> byFrames = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Spectrogram s = Objects.requireNonNull(inputs.get(i), "input " + i);
+            if (s.mels() != mels) {
+                throw new IllegalArgumentException("input " + i + " has " + s.mels() + " mel bands; the network was "
+                        + "trained on " + mels);
+            }
+            if (s.frames() == 0) {
+                throw new IllegalArgumentException("input " + i + " has no frames");
+            }
+            byFrames.computeIfAbsent(s.frames(), f -> new ArrayList<>()).add(i);
+        }
+        List<ConvBackboneRunner.Result> results = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            results.add(null);
+        }
+        for (Map.Entry<Integer, List<Integer>> group : byFrames.entrySet()) {
+            int frames = group.getKey();
+            long perInput = (long) runner.passes() * mels * runner.paddedFrames(frames);
+            int batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, batchBinLimit / perInput));
+            List<Integer> indices = group.getValue();
+            for (int from = 0; from < indices.size(); from += batch) {
+                List<Integer> chunk = indices.subList(from, Math.min(indices.size(), from + batch));
+                List<double[]> xs = new ArrayList<>(chunk.size());
+                for (int i : chunk) {
+                    xs.add(toMelsByFrames(inputs.get(i)));
+                }
+                List<ConvBackboneRunner.Result> r = runner.run(xs, frames, gradient, layer);
+                for (int c = 0; c < chunk.size(); c++) {
+                    results.set(chunk.get(c), r.get(c));
+                }
+            }
+        }
+        return results;
+    }
+
+    /** Spectrogram's time-major {@code [frame * mels + mel]} to the graph's {@code [mel * frames + frame]}. */
+    private double[] toMelsByFrames(Spectrogram s) {
+        int frames = s.frames();
+        float[] v = s.values();
+        double[] out = new double[mels * frames];
+        for (int f = 0; f < frames; f++) {
+            for (int m = 0; m < mels; m++) {
+                out[m * frames + f] = v[f * mels + m];
+            }
+        }
+        return out;
+    }
+
+    private float[] toTimeMajor(double[] melsByFrames, int frames) {
+        float[] out = new float[mels * frames];
+        for (int m = 0; m < mels; m++) {
+            for (int f = 0; f < frames; f++) {
+                out[f * mels + m] = (float) melsByFrames[m * frames + f];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,274 @@
+package io.auscult.detect.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one batch of equally long inputs through the inference graph: pads the frames to the
+ * stride multiple, builds the MAE's K passes, and turns the graph's outputs back into
+ * per-input reconstructions, error maps, scores and gradients on the real bins.
+ *
+ * <p>Everything here is in the fixtures' orientation, {@code (mels, frames)} row-major doubles;
+ * the networks convert from and to the time-major Spectrogram contract.
+ *
+ * <p>The MAE's K passes use an identity that keeps the graph simple and exact: input n is
+ * replicated K times (batch index {@code n*K + g}); pass g hides group g's bins
+ * ({@code mask_g}); the combined reconstruction is {@code r = sum_g mask_g * out_g} and, the masks
+ * being a partition, {@code (x - r)^2 = sum_g mask_g * (x - out_g)^2}. So the score is the sum
+ * over passes of each pass's error weighted by {@code mask_g / realBins}, and because the input
+ * reaches the score only through its K copies, ds/dx is the sum of the K copies' gradients.
+ *
+ * <p>Scoring alone runs the {@link ConvForwardPlan}; gradients and layer activations run the
+ * SameDiff graph. Both give the reconstruction, from which the error map and the score
+ * ({@code sum of (x - r)^2 over the real bins / real bins}, in double) are computed here, once,
+ * the same way for both paths.
+ */
+final class ConvBackboneRunner implements AutoCloseable {
+
+    private final ConvInferenceGraph graph;
+    private final ConvForwardPlan plan;
+    private final MaeMasking masking;
+    private final int mels;
+    private final int multiple;
+    private double[][] cachedMasks;
+    private int cachedMasksFrames = -1;
+
+    /** @param masking the MAE's masking, or null for the plain conv AE */
+    ConvBackboneRunner(ConvBackboneWeights weights, DataType dataType, MaeMasking masking, int mels) {
+        if ((masking != null) != (weights.inputChannels() == 2)) {
+            throw new IllegalArgumentException(masking == null
+                    ? "weights with 2 input channels belong to a masked autoencoder"
+                    : "a masked autoencoder needs weights with 2 input channels");
+        }
+        if (mels % weights.sizeMultiple() != 0) {
+            throw new IllegalArgumentException("mel bands must be a multiple of " + weights.sizeMultiple()
+                    + " for a network with " + weights.levels() + " levels, not " + mels);
+        }
+        this.graph = new ConvInferenceGraph(weights, dataType);
+        this.plan = new ConvForwardPlan(weights, dataType);
+        this.masking = masking;
+        this.mels = mels;
+        this.multiple = weights.sizeMultiple();
+    }
+
+    int passes() {
+        return masking == null ? 1 : masking.groups();
+    }
+
+    int paddedFrames(int frames) {
+        return (frames + multiple - 1) / multiple * multiple;
+    }
+
+    List<String> blockNames() {
+        return graph.blockNames();
+    }
+
+    /** What one input gets back; the gradient and layer only when asked for. */
+    record Result(double[] reconstruction, double[] errorMap, double score, double[] gradient,
+                  ConvLayerGradient layer) {
+    }
+
+    /**
+     * Runs the inputs (each {@code mels x frames}, row-major) as one batch.
+     *
+     * @param gradient also compute ds/dx
+     * @param layer    also return this block's activation and ds/dactivation, or null
+     */
+    List<Result> run(List<double[]> inputs, int frames, boolean gradient, String layer) {
+        if (layer != null && !graph.blockNames().contains(layer)) {
+            throw new IllegalArgumentException("no layer '" + layer + "'; layers: " + graph.blockNames());
+        }
+        int n = inputs.size();
+        int k = passes();
+        int padded = paddedFrames(frames);
+        int bins = mels * padded;
+        double[][] masks = inferenceMasks(padded);
+        for (int i = 0; i < n; i++) {
+            if (inputs.get(i).length != mels * frames) {
+                throw new IllegalArgumentException("input " + i + " has " + inputs.get(i).length + " values, not "
+                        + mels + " x " + frames);
+            }
+        }
+        double[] recon;
+        double[] dx = null;
+        double[] act = null;
+        double[] dAct = null;
+        long[] layerShape = null;
+        if (!gradient && layer == null) {
+            recon = forward(inputs, frames, padded, masks);
+        } else {
+            double[] x = new double[n * k * bins];
+            double[] lossWeight = new double[n * k * bins];
+            double[] mask = masking == null ? null : new double[n * k * bins];
+            double w = 1.0 / ((double) mels * frames);
+            for (int i = 0; i < n; i++) {
+                double[] in = inputs.get(i);
+                for (int g = 0; g < k; g++) {
+                    int base = (i * k + g) * bins;
+                    for (int m = 0; m < mels; m++) {
+                        System.arraycopy(in, m * frames, x, base + m * padded, frames);
+                        for (int f = 0; f < frames; f++) {
+                            lossWeight[base + m * padded + f] = masking == null ? w : w * masks[g][m * padded + f];
+                        }
+                    }
+                    if (mask != null) {
+                        System.arraycopy(masks[g], 0, mask, base, bins);
+                    }
+                }
+            }
+            long[] shape = graph.format().oneChannel((long) n * k, mels, padded);
+            Map<String, INDArray> placeholders = new HashMap<>();
+            placeholders.put(ConvInferenceGraph.X, ConvArrays.create(graph.dataType(), x, shape));
+            placeholders.put(ConvInferenceGraph.LOSS_WEIGHT, ConvArrays.create(graph.dataType(), lossWeight, shape));
+            if (mask != null) {
+                placeholders.put(ConvInferenceGraph.MASK, ConvArrays.create(graph.dataType(), mask, shape));
+            }
+            List<String> outputs = new ArrayList<>(List.of(ConvInferenceGraph.RECONSTRUCTION));
+            List<String> of = new ArrayList<>();
+            if (gradient) {
+                of.add(ConvInferenceGraph.X);
+            }
+            if (layer != null) {
+                outputs.add(layer);
+                of.add(layer);
+            }
+            double[][] read;
+            try {
+                read = graph.gradients(placeholders, outputs, of, r -> copy(r.getOutputs(), r.getGradients(), layer));
+            } finally {
+                placeholders.values().forEach(ConvArrays::close);
+            }
+            recon = read[0];
+            dx = read[1];
+            act = read[2];
+            dAct = read[3];
+            if (layer != null) {
+                layerShape = new long[] {(long) read[4][0], (long) read[4][1], (long) read[4][2], (long) read[4][3]};
+            }
+        }
+
+        List<Result> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double[] r = new double[mels * frames];
+            double[] e = new double[mels * frames];
+            double[] d = gradient ? new double[mels * frames] : null;
+            double[] in = inputs.get(i);
+            double sum = 0;
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                for (int m = 0; m < mels; m++) {
+                    for (int f = 0; f < frames; f++) {
+                        int src = base + m * padded + f;
+                        int dst = m * frames + f;
+                        if (masking == null || masks[g][m * padded + f] != 0) {
+                            r[dst] = recon[src];
+                            double diff = in[dst] - recon[src];
+                            e[dst] = diff * diff;
+                            sum += e[dst];
+                        }
+                        if (d != null) {
+                            d[dst] += dx[src];
+                        }
+                    }
+                }
+            }
+            // The same sum the graph's loss differentiates: each real bin's squared error / real bins.
+            double score = sum / ((double) mels * frames);
+            ConvLayerGradient lg = null;
+            if (layer != null) {
+                int per = (int) (layerShape[1] * layerShape[2] * layerShape[3]);
+                double[] a = new double[k * per];
+                double[] da = new double[k * per];
+                System.arraycopy(act, i * k * per, a, 0, k * per);
+                System.arraycopy(dAct, i * k * per, da, 0, k * per);
+                lg = new ConvLayerGradient(layer, score, k, (int) layerShape[1], (int) layerShape[2],
+                        (int) layerShape[3], frames, padded, a, da);
+            }
+            results.add(new Result(r, e, score, d, lg));
+        }
+        return results;
+    }
+
+    /** Copies the graph's arrays out (they go back to its pool): recon, dx, act, dAct, act shape. */
+    private double[][] copy(Map<String, INDArray> out, Map<String, INDArray> grads, String layer) {
+        double[][] r = new double[5][];
+        r[0] = ConvArrays.toDoubles(out.get(ConvInferenceGraph.RECONSTRUCTION));
+        if (grads.containsKey(ConvInferenceGraph.X)) {
+            r[1] = ConvArrays.toDoubles(grads.get(ConvInferenceGraph.X));
+        }
+        if (layer != null) {
+            INDArray a = graph.nchw(layer, out.get(layer));
+            r[2] = ConvArrays.toDoubles(a);
+            r[3] = ConvArrays.toDoubles(graph.nchw(layer, grads.get(layer)));
+            long[] shape = a.shape();
+            r[4] = new double[] {shape[0], shape[1], shape[2], shape[3]};
+        }
+        return r;
+    }
+
+    /**
+     * The forward pass without SameDiff (scoring): input i's pass g at batch index {@code i*K + g},
+     * NHWC, one channel or, for the MAE, {@code x * (1 - mask_g)} and {@code mask_g} interleaved;
+     * zero padding after the last real frame.
+     */
+    private double[] forward(List<double[]> inputs, int frames, int padded, double[][] masks) {
+        int k = passes();
+        int channels = masking == null ? 1 : 2;
+        int bins = mels * padded;
+        double[] net = new double[inputs.size() * k * bins * channels];
+        for (int i = 0; i < inputs.size(); i++) {
+            double[] in = inputs.get(i);
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                for (int m = 0; m < mels; m++) {
+                    int row = base + m * padded;
+                    if (masking == null) {
+                        System.arraycopy(in, m * frames, net, row, frames);
+                    } else {
+                        double[] mg = masks[g];
+                        for (int f = 0; f < padded; f++) {
+                            double hidden = mg[m * padded + f];
+                            net[2 * (row + f)] = f < frames && hidden == 0 ? in[m * frames + f] : 0;
+                            net[2 * (row + f) + 1] = hidden;
+                        }
+                    }
+                }
+            }
+        }
+        ConvArrays.write(plan.input(inputs.size() * k, mels, padded), net);
+        return ConvArrays.toDoubles(plan.run());
+    }
+
+    /** Each pass's mask on the padded grid (all zeros for the plain AE, which has no mask); kept for the last size. */
+    private double[][] inferenceMasks(int padded) {
+        if (padded == cachedMasksFrames) {
+            return cachedMasks;
+        }
+        int k = passes();
+        double[][] masks = new double[k][mels * padded];
+        if (masking != null) {
+            for (int g = 0; g < k; g++) {
+                masking.inferenceMask(g, mels, padded, masks[g], 0);
+            }
+        }
+        cachedMasks = masks;
+        cachedMasksFrames = padded;
+        return masks;
+    }
+
+    void releaseWorkingMemory() {
+        graph.releaseWorkingMemory();
+        plan.releaseWorkingMemory();
+    }
+
+    @Override
+    public void close() {
+        graph.close();
+        plan.close();
+    }
+}

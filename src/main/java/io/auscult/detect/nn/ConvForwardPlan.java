@@ -1,0 +1,189 @@
+package io.auscult.detect.nn;
+
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.DeConv2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inference graph's forward pass run op by op on preallocated arrays, for scoring without
+ * gradients. Same libnd4j ops, same arguments, same oneDNN-or-not choice per op as
+ * {@link ConvInferenceGraph} (so the same reconstruction, bit for bit: tested), without
+ * SameDiff's per-call session work, which costs as much as the ops themselves for one 10-s clip
+ * (measured 12-14 ms through SameDiff vs 8-9 ms here, ops 8 ms).
+ *
+ * <p>Encoder NHWC, decoder NCHW, as the graph. The arrays are kept for the last (batch, frames) shape and replaced when it
+ * changes; the reconstruction handed to the caller is only valid until the next run.
+ */
+final class ConvForwardPlan implements AutoCloseable {
+
+    private final DataType dataType;
+    private final int inputChannels;
+    private final List<ConvLayerWeights> layers;
+    private final List<INDArray[]> weights = new ArrayList<>();
+    private final int levels;
+
+    private long[] planned;
+    private INDArray input;
+    private INDArray output;
+    private final List<Runnable> steps = new ArrayList<>();
+    private final List<INDArray> buffers = new ArrayList<>();
+    private final List<OpContext> contexts = new ArrayList<>();
+
+    ConvForwardPlan(ConvBackboneWeights backbone, DataType dataType) {
+        ConvArrays.requireSupported(dataType);
+        this.dataType = dataType;
+        this.inputChannels = backbone.inputChannels();
+        this.layers = backbone.layers();
+        this.levels = backbone.levels();
+        long k = ConvLayerWeights.KERNEL;
+        for (ConvLayerWeights l : layers) {
+            long[] shape = l.transposed() ? new long[] {k, k, l.outChannels(), l.inChannels()}
+                    : new long[] {k, k, l.inChannels(), l.outChannels()};
+            weights.add(new INDArray[] {ConvArrays.create(dataType, l.graphWeight(true), shape),
+                    ConvArrays.create(dataType, l.graphBias(true), l.outChannels())});
+        }
+    }
+
+    /** The input array for this shape, {@code (batch, mels, frames, channels)}, to be filled by the caller. */
+    INDArray input(int batch, int mels, int frames) {
+        long[] shape = {batch, mels, frames, inputChannels};
+        if (planned == null || !java.util.Arrays.equals(planned, shape)) {
+            plan(shape);
+        }
+        return input;
+    }
+
+    /** Runs the planned pass on the filled input; the reconstruction {@code (batch, 1, mels, frames)}. */
+    INDArray run() {
+        for (Runnable step : steps) {
+            step.run();
+        }
+        return output;
+    }
+
+    private void plan(long[] shape) {
+        release();
+        planned = shape.clone();
+        input = buffer(shape);
+        Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1).dH(1).dW(1)
+                .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NHWC).weightsFormat(WeightsFormat.YXIO)
+                .build();
+        DeConv2DConfig deconv = DeConv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(0).pW(0).dH(1).dW(1)
+                .isSameMode(false).dataFormat(DeConv2DConfig.NCHW).build();
+        INDArray h = input;
+        long batch = shape[0];
+        long rows = shape[1];
+        long cols = shape[2];
+        for (int l = 0; l < layers.size(); l++) {
+            ConvLayerWeights layer = layers.get(l);
+            INDArray[] wb = weights.get(l);
+            if (!layer.transposed()) {
+                rows /= 2;
+                cols /= 2;
+                INDArray out = buffer(batch, rows, cols, layer.outChannels());
+                step(new Conv2D(new INDArray[] {h, wb[0], wb[1]}, new INDArray[] {out}, conv), true);
+                relu(out);
+                h = out;
+            } else {
+                if (l == levels) {
+                    // The decoder runs NCHW, as in ConvInferenceGraph.
+                    INDArray nhwc = h;
+                    INDArray nchw = buffer(batch, layer.inChannels(), rows, cols);
+                    steps.add(() -> nchw.assign(nhwc.permute(0, 3, 1, 2)));
+                    h = nchw;
+                }
+                INDArray full = buffer(batch, layer.outChannels(), 2 * rows + 1, 2 * cols + 1);
+                if (l != layers.size() - 1) {
+                    step(new DeConv2D(new INDArray[] {h, wb[0], wb[1]}, new INDArray[] {full}, deconv), true);
+                } else {
+                    // The transposed conv to one channel: libnd4j's own kernel, one example at a time
+                    // (measured 0.4 ms at batch 1, but 7.5 ms at batch 2; oneDNN 1.8 and 3.5 ms).
+                    for (long b = 0; b < batch; b++) {
+                        INDArray in = h.get(NDArrayIndex.interval(b, b + 1), NDArrayIndex.all(), NDArrayIndex.all(),
+                                NDArrayIndex.all());
+                        INDArray out = full.get(NDArrayIndex.interval(b, b + 1), NDArrayIndex.all(), NDArrayIndex.all(),
+                                NDArrayIndex.all());
+                        step(new DeConv2D(new INDArray[] {in, wb[0], wb[1]}, new INDArray[] {out}, deconv), false);
+                    }
+                }
+                rows *= 2;
+                cols *= 2;
+                INDArray view = full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, rows + 1),
+                        NDArrayIndex.interval(1, cols + 1));
+                INDArray out = buffer(batch, layer.outChannels(), rows, cols);
+                steps.add(() -> out.assign(view));
+                if (layer.batchNorm() != null) {
+                    relu(out);
+                }
+                h = out;
+            }
+        }
+        output = h;
+    }
+
+    private INDArray buffer(long... shape) {
+        INDArray a = Nd4j.createUninitializedDetached(dataType, shape);
+        buffers.add(a);
+        return a;
+    }
+
+    private void step(CustomOp op, boolean helpers) {
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setInputArrays(op.inputArguments());
+        context.setOutputArrays(op.outputArguments());
+        context.setIArguments(op.iArgs());
+        context.allowHelpers(helpers);
+        contexts.add(context);
+        steps.add(() -> Nd4j.getExecutioner().exec(op, context));
+    }
+
+    private void relu(INDArray inPlace) {
+        steps.add(() -> Nd4j.exec(new RectifiedLinear(inPlace, inPlace, 0.0)));
+    }
+
+    /** Frees the arrays of the planned shape (the next run plans again). */
+    void releaseWorkingMemory() {
+        release();
+    }
+
+    private void release() {
+        steps.clear();
+        for (OpContext c : contexts) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not free an op context", e);
+            }
+        }
+        contexts.clear();
+        buffers.forEach(ConvArrays::close);
+        buffers.clear();
+        planned = null;
+    }
+
+    int levels() {
+        return levels;
+    }
+
+    @Override
+    public void close() {
+        release();
+        for (INDArray[] wb : weights) {
+            ConvArrays.close(wb[0]);
+            ConvArrays.close(wb[1]);
+        }
+    }
+}

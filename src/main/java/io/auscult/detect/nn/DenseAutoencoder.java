@@ -1,0 +1,304 @@
+package io.auscult.detect.nn;
+
+import io.auscult.detect.Reconstruction;
+import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.ScoreGradient;
+import io.auscult.features.Spectrogram;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The DCASE Task 2 baseline: a dense autoencoder on windows of consecutive log-mel frames
+ * (see {@link DenseWindows} for the stacking). For a recording:
+ * <ul>
+ * <li>score = mean over its windows of the window's mean squared reconstruction error (the
+ *     DCASE baseline's anomaly score);</li>
+ * <li>error map = per bin, the mean of that bin's squared error over the windows containing it;</li>
+ * <li>reconstruction = per bin, the mean of its reconstructions over those windows.</li>
+ * </ul>
+ * Because edge frames lie in fewer windows, the score is the coverage-weighted mean of the error
+ * map, not its plain mean. A recording shorter than one window is refused.
+ *
+ * <p>Inference runs a SameDiff graph with batch norm folded into the weights. The windows of all
+ * inputs go through it together, at most {@code maxWindowsPerBatch} per call (a memory cap; a
+ * recording may span calls). Not thread-safe: use one network per compute thread. Holds native
+ * memory: close it.
+ */
+public final class DenseAutoencoder implements ReconstructionNetwork {
+
+    /**
+     * 10 MB per window-shaped array in float at 640 inputs (the gradient graph holds about six);
+     * a 10-s clip has 309 windows, so about 13 clips per call.
+     */
+    public static final int DEFAULT_MAX_WINDOWS_PER_BATCH = 4096;
+
+    private final DenseAutoencoderWeights weights;
+    private final DenseInferenceGraph graph;
+    private final int maxWindowsPerBatch;
+    private INDArray windowBuffer;
+    private INDArray lossWeightBuffer;
+    private double[] reconstructionScratch;
+    private double[] gradientScratch;
+    private boolean closed;
+
+    private DenseAutoencoder(DenseAutoencoderWeights weights, DataType dataType, int maxWindowsPerBatch) {
+        Objects.requireNonNull(weights, "weights");
+        if (maxWindowsPerBatch <= 0) {
+            throw new IllegalArgumentException("maxWindowsPerBatch must be positive, not " + maxWindowsPerBatch);
+        }
+        this.weights = weights;
+        this.maxWindowsPerBatch = maxWindowsPerBatch;
+        this.graph = new DenseInferenceGraph(weights.foldedBatchNorm(), dataType);
+    }
+
+    /** A network computing in FLOAT with the default batch cap. */
+    public static DenseAutoencoder of(DenseAutoencoderWeights weights) {
+        return of(weights, DataType.FLOAT, DEFAULT_MAX_WINDOWS_PER_BATCH);
+    }
+
+    /**
+     * @param dataType           FLOAT (production) or DOUBLE (exact comparisons)
+     * @param maxWindowsPerBatch most windows per graph call
+     */
+    public static DenseAutoencoder of(DenseAutoencoderWeights weights, DataType dataType, int maxWindowsPerBatch) {
+        return new DenseAutoencoder(weights, dataType, maxWindowsPerBatch);
+    }
+
+    /** Reads what {@link #save} wrote; computes in FLOAT. */
+    public static DenseAutoencoder load(InputStream in) throws IOException {
+        return load(in, DataType.FLOAT, DEFAULT_MAX_WINDOWS_PER_BATCH);
+    }
+
+    /** Reads what {@link #save} wrote. */
+    public static DenseAutoencoder load(InputStream in, DataType dataType, int maxWindowsPerBatch)
+            throws IOException {
+        return of(DenseAutoencoderWeights.read(in), dataType, maxWindowsPerBatch);
+    }
+
+    /** The weights as given (batch norm not folded, if it was not). */
+    public DenseAutoencoderWeights weights() {
+        return weights;
+    }
+
+    /** Frames per window. */
+    public int contextFrames() {
+        return weights.contextFrames();
+    }
+
+    @Override
+    public String kind() {
+        return "dense";
+    }
+
+    @Override
+    public int mels() {
+        return weights.mels();
+    }
+
+    @Override
+    public List<Reconstruction> reconstruct(List<Spectrogram> inputs) {
+        List<DenseEvaluation> results = evaluate(values(inputs), false);
+        List<Reconstruction> out = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            DenseEvaluation r = results.get(i);
+            Spectrogram input = inputs.get(i);
+            out.add(new Reconstruction(input.withValues(floats(r.reconstruction())),
+                    input.withValues(floats(r.errorMap())), r.score()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<ScoreGradient> scoreGradients(List<Spectrogram> inputs) {
+        List<DenseEvaluation> results = evaluate(values(inputs), true);
+        List<ScoreGradient> out = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            out.add(new ScoreGradient(results.get(i).score(), inputs.get(i).withValues(floats(results.get(i).gradient()))));
+        }
+        return out;
+    }
+
+    @Override
+    public void save(OutputStream out) throws IOException {
+        weights.write(out);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            DenseArrays.close(windowBuffer);
+            DenseArrays.close(lossWeightBuffer);
+            graph.close();
+        }
+    }
+
+    /**
+     * Scores time-major recordings given in double (the Java side always computes in double;
+     * the graph in this network's data type).
+     */
+    List<DenseEvaluation> evaluate(List<double[]> inputs, boolean withGradient) {
+        if (closed) {
+            throw new IllegalStateException("this dense autoencoder is closed");
+        }
+        int mels = weights.mels();
+        int context = weights.contextFrames();
+        int size = weights.windowSize();
+        int[] windowCounts = new int[inputs.size()];
+        for (int r = 0; r < inputs.size(); r++) {
+            double[] x = inputs.get(r);
+            if (x.length % mels != 0) {
+                throw new IllegalArgumentException("input " + r + " has " + x.length + " values, not whole frames of "
+                        + mels + " mels");
+            }
+            DenseWindows.requireOneWindow("input " + r, x.length / mels, context);
+            windowCounts[r] = DenseWindows.count(x.length / mels, context);
+        }
+        double[][] reconstruction = new double[inputs.size()][];
+        double[][] errorMap = new double[inputs.size()][];
+        double[][] gradient = new double[inputs.size()][];
+        double[] score = new double[inputs.size()];
+        for (int r = 0; r < inputs.size(); r++) {
+            reconstruction[r] = new double[inputs.get(r).length];
+            errorMap[r] = new double[inputs.get(r).length];
+            gradient[r] = withGradient ? new double[inputs.get(r).length] : null;
+        }
+        // Walk all windows of all inputs in order, cutting batches of at most maxWindowsPerBatch.
+        int[] batchRecording = new int[maxWindowsPerBatch];
+        int[] batchWindow = new int[maxWindowsPerBatch];
+        int n = 0;
+        for (int r = 0; r < inputs.size(); r++) {
+            for (int s = 0; s < windowCounts[r]; s++) {
+                batchRecording[n] = r;
+                batchWindow[n] = s;
+                n++;
+                boolean lastWindow = r == inputs.size() - 1 && s == windowCounts[r] - 1;
+                if (n == maxWindowsPerBatch || lastWindow) {
+                    runBatch(inputs, windowCounts, batchRecording, batchWindow, n, withGradient, reconstruction,
+                            errorMap, gradient, score);
+                    n = 0;
+                }
+            }
+        }
+        List<DenseEvaluation> out = new ArrayList<>(inputs.size());
+        for (int r = 0; r < inputs.size(); r++) {
+            DenseWindows.divideByCoverage(reconstruction[r], mels, context);
+            DenseWindows.divideByCoverage(errorMap[r], mels, context);
+            out.add(new DenseEvaluation(score[r] / (windowCounts[r] * (double) size), reconstruction[r],
+                    errorMap[r], gradient[r]));
+        }
+        return out;
+    }
+
+    private void runBatch(List<double[]> inputs, int[] windowCounts, int[] recording, int[] window, int n,
+            boolean withGradient, double[][] reconstruction, double[][] errorMap, double[][] gradient,
+            double[] score) {
+        int mels = weights.mels();
+        int size = weights.windowSize();
+        INDArray windows = windowBuffer(n);
+        for (int i = 0; i < n; i++) {
+            DenseArrays.write(inputs.get(recording[i]), window[i] * mels, windows, (long) i * size, size);
+        }
+        INDArray recon;
+        INDArray grad = null;
+        if (withGradient) {
+            INDArray lossWeights = lossWeightBuffer(n);
+            double[] row = new double[size];
+            for (int i = 0; i < n; i++) {
+                Arrays.fill(row, 1.0 / (windowCounts[recording[i]] * (double) size));
+                DenseArrays.write(row, 0, lossWeights, (long) i * size, size);
+            }
+            DenseInferenceGraph.ReconstructionAndGradient result = graph.scoreGradient(windows, lossWeights);
+            recon = result.reconstruction();
+            grad = result.gradient();
+        } else {
+            recon = graph.reconstruct(windows);
+        }
+        double[] y = reconstructionScratch = grown(reconstructionScratch, n * size);
+        DenseArrays.read(recon, 0, y, 0, n * size);
+        double[] g = null;
+        if (grad != null) {
+            g = gradientScratch = grown(gradientScratch, n * size);
+            DenseArrays.read(grad, 0, g, 0, n * size);
+        }
+        DenseArrays.close(recon);
+        DenseArrays.close(grad);
+        for (int i = 0; i < n; i++) {
+            int r = recording[i];
+            double[] x = inputs.get(r);
+            int at = window[i] * mels;
+            double squares = 0;
+            for (int k = 0; k < size; k++) {
+                double yk = y[i * size + k];
+                double e = yk - x[at + k];
+                reconstruction[r][at + k] += yk;
+                errorMap[r][at + k] += e * e;
+                squares += e * e;
+                if (g != null) {
+                    gradient[r][at + k] += g[i * size + k];
+                }
+            }
+            score[r] += squares;
+        }
+    }
+
+    /** A large array allocated per batch costs more than the copy into it: reuse. */
+    private static double[] grown(double[] buffer, int length) {
+        return buffer != null && buffer.length >= length ? buffer : new double[length];
+    }
+
+    private INDArray windowBuffer(int n) {
+        if (windowBuffer == null || windowBuffer.rows() != n) {
+            DenseArrays.close(windowBuffer);
+            windowBuffer = DenseArrays.create(graph.dataType(), n, weights.windowSize());
+        }
+        return windowBuffer;
+    }
+
+    private INDArray lossWeightBuffer(int n) {
+        if (lossWeightBuffer == null || lossWeightBuffer.rows() != n) {
+            DenseArrays.close(lossWeightBuffer);
+            lossWeightBuffer = DenseArrays.create(graph.dataType(), n, weights.windowSize());
+        }
+        return lossWeightBuffer;
+    }
+
+    private List<double[]> values(List<Spectrogram> inputs) {
+        List<double[]> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            Spectrogram s = inputs.get(i);
+            if (s.mels() != weights.mels()) {
+                throw new IllegalArgumentException("input " + i + " has " + s.mels() + " mels; this dense autoencoder "
+                        + "takes " + weights.mels());
+            }
+            out.add(doubles(s));
+        }
+        return out;
+    }
+
+    /** A spectrogram's values widened to double (exact), time-major. */
+    static double[] doubles(Spectrogram s) {
+        float[] values = s.values();
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    private static float[] floats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package io.auscult.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainScoreEvaluateCommandTest {
+
+    @Test
+    void trainThenScoreThenEvaluateOnTheDemoSet(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("pump.auscult");
+        CliRun train = CliRun.of("train", "--data", "samples", "--machine", "pump", "--model", "dense",
+                "--epochs", "2", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("Trained dense on pump: 11 training + 1 validation clips", "Threshold", "Saved");
+        assertThat(model).isNotEmptyFile();
+
+        Path bad = dir.resolve("broken.wav");
+        Files.write(bad, new byte[] {'R', 'I', 'F', 'F', 1, 2});
+        CliRun score = CliRun.of("score", "--model", model.toString(), "samples/pump/test", bad.toString());
+        assertThat(score.exitCode()).isEqualTo(1);
+        List<String> rows = score.out().lines().toList();
+        assertThat(rows.get(0)).isEqualTo("file,score,decision");
+        assertThat(rows).hasSize(1 + 8);
+        assertThat(rows.get(1)).matches("samples/pump/test/anomaly_id_00_00000000\\.wav,[0-9.e+-]+,[01]");
+        assertThat(score.err()).contains("broken.wav", "1 of 9 files could not be scored");
+
+        Path results = dir.resolve("results");
+        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", "samples", "--out",
+                results.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out()).containsPattern("pump +id_00 +4 +4 +[01]\\.[0-9]{4} +[01]\\.[0-9]{4}")
+                .contains("harmonic mean", "precision");
+        assertThat(results.resolve("anomaly_score_pump_id_00_test.csv")).isNotEmptyFile();
+        assertThat(Files.readAllLines(results.resolve("decision_result_pump_id_00_test.csv"))).hasSize(8);
+        JsonNode summary = new ObjectMapper().readTree(results.resolve("summary.json").toFile());
+        double auc = summary.at("/sections/0/auc").asDouble();
+        assertThat(auc).isBetween(0.0, 1.0);
+        assertThat(summary.get("harmonicMeanAuc").asDouble()).isEqualTo(auc);
+        assertThat(Files.readString(results.resolve("summary.csv"))).startsWith("machine,section,normal,anomaly,auc,pauc\n");
+    }
+
+    @Test
+    void trainRefusesAMachineWithoutTrainingClipsAndAWrongExtension(@TempDir Path dir) {
+        CliRun none = CliRun.of("train", "--data", "samples", "--machine", "ToyCar", "--out",
+                dir.resolve("x.auscult").toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("ToyCar", "at least 2");
+        assertThat(dir.resolve("x.auscult")).doesNotExist();
+        CliRun ext = CliRun.of("train", "--data", "samples", "--machine", "fan", "--out", dir.resolve("x.zip").toString());
+        assertThat(ext.exitCode()).isEqualTo(2);
+        assertThat(ext.err()).contains(".auscult");
+    }
+}

@@ -1,0 +1,80 @@
+package io.auscult.detect;
+
+import io.auscult.data.DatasetScanner;
+import io.auscult.data.ScanResult;
+import io.auscult.engine.Cancellation;
+import io.auscult.engine.CancelledException;
+import io.auscult.engine.Progress;
+import io.auscult.features.Spectrogram;
+import io.auscult.metrics.GammaThreshold;
+import io.auscult.store.ModelFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The dense AE through the whole training pipeline on the demo set (few epochs: a test, not a model). */
+class DetectorTrainingTest {
+
+    private static ScanResult samples;
+    private static final DetectorTraining.Request REQUEST =
+            new DetectorTraining.Request(DataSelection.machine("valve"), DetectorKind.DENSE, 7, 3);
+
+    @BeforeAll
+    static void scan() throws Exception {
+        samples = new DatasetScanner().scan(Path.of("samples"));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameModelBytesAndScores(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.auscult");
+        Path b = dir.resolve("b.auscult");
+        try (TrainedDetector first = DetectorTraining.train(samples, REQUEST, Progress.NONE, Cancellation.NEVER);
+             TrainedDetector second = DetectorTraining.train(samples, REQUEST, Progress.NONE, Cancellation.NEVER)) {
+            ModelFile.write(a, first);
+            ModelFile.write(b, second);
+        }
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        Path clip = Path.of("samples/valve/test/anomaly_id_00_00000000.wav");
+        try (TrainedDetector loaded = ModelFile.read(a, Networks.LOADER)) {
+            double once = new RecordingScorer(loaded).score(clip).score();
+            assertThat(new RecordingScorer(loaded).score(clip).score()).isEqualTo(once);
+        }
+    }
+
+    @Test
+    void theThresholdIsTheGammaNinetiethPercentileOfTheNormalTrainingScores() {
+        try (TrainedDetector d = DetectorTraining.train(samples, REQUEST, Progress.NONE, Cancellation.NEVER)) {
+            TrainingSet set = TrainingSet.load(samples, DataSelection.machine("valve"), d.features(), 7,
+                    Progress.NONE, Cancellation.NEVER);
+            List<Spectrogram> normals = new ArrayList<>(set.train());
+            normals.addAll(set.validation());
+            double[] scores = d.network().reconstruct(normals).stream().mapToDouble(Reconstruction::score).toArray();
+            assertThat(d.threshold().value()).isEqualTo(GammaThreshold.fit(scores).value());
+            assertThat(d.threshold().method()).contains("gamma", "90th percentile of 12 normal training scores");
+            assertThat(d.provenance().trainingFiles()).hasSize(12);
+            assertThat(d.provenance().seed()).isEqualTo(7);
+            assertThat(d.provenance().config()).containsEntry("model", "dense").containsEntry("machine", "valve");
+            assertThat(d.provenance().curve().trainLoss()).hasSizeLessThanOrEqualTo(3).isNotEmpty();
+        }
+    }
+
+    @Test
+    void cancellingDuringTrainingStopsItWithoutAModel() {
+        Cancellation cancel = new Cancellation();
+        Progress cancelAfterLoading = (f, m) -> {
+            if (f > 0.15) {
+                cancel.cancel();
+            }
+        };
+        assertThatThrownBy(() -> DetectorTraining.train(samples, REQUEST, cancelAfterLoading, cancel))
+                .isInstanceOf(CancelledException.class);
+    }
+}
