@@ -1,0 +1,32 @@
+package io.auscult.explain;
+
+import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.features.Spectrogram;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What is being explained: a detector's network and one standardised input (frames x mels),
+ * plus normal training inputs (standardised) for methods that draw baselines from them
+ * (GradientSHAP, the training-mean IG baseline); that list may be empty for other methods.
+ *
+ * @param seed for methods with randomness (SmoothGrad noise, GradientSHAP draws): same seed, same map
+ */
+public record ExplanationTarget(ReconstructionNetwork network, Spectrogram input, List<Spectrogram> normalReferences,
+                                long seed) {
+
+    public ExplanationTarget {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(input, "input");
+        normalReferences = List.copyOf(normalReferences);
+        if (input.mels() != network.mels()) {
+            throw new IllegalArgumentException("the input has " + input.mels() + " mel bands, the "
+                    + network.kind() + " network expects " + network.mels());
+        }
+    }
+
+    public static ExplanationTarget of(ReconstructionNetwork network, Spectrogram input) {
+        return new ExplanationTarget(network, input, List.of(), 0L);
+    }
+}
