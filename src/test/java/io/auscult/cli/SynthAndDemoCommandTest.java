@@ -20,8 +20,8 @@ class SynthAndDemoCommandTest {
         assertThat(synth.out()).contains("Wrote 10 clips (6 normal, 4 anomalous)");
         CliRun scan = CliRun.of("scan", out.toString());
         assertThat(scan.exitCode()).isZero();
-        assertThat(scan.out()).containsPattern("slider +id_00 +2 +1 +2 +0 +2")
-                .containsPattern("valve +id_00 +2 +1 +2 +0 +2");
+        assertThat(scan.out()).containsPattern("slider +id_00 +2 +1 +2 +0 +5 +0 +2")
+                .containsPattern("valve +id_00 +2 +1 +2 +0 +5 +0 +2");
     }
 
     @Test
