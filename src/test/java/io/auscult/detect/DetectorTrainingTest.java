@@ -105,4 +105,33 @@ class DetectorTrainingTest {
         assertThatThrownBy(() -> DetectorTraining.train(samples, REQUEST, cancelAfterLoading, cancel))
                 .isInstanceOf(CancelledException.class);
     }
+
+    @Test
+    void aTrainAndSaveJobCancelledOnTheComputeExecutorLeavesNoFile(@TempDir Path dir) throws Exception {
+        // What `auscult train` (and the GUI) run: train, then write atomically. Cancelled mid-training.
+        Path out = dir.resolve("valve.auscult");
+        java.util.concurrent.CountDownLatch training = new java.util.concurrent.CountDownLatch(1);
+        try (io.auscult.engine.ComputeExecutor executor = new io.auscult.engine.ComputeExecutor()) {
+            io.auscult.engine.TaskHandle<Path> handle = executor.submit(io.auscult.engine.BackgroundTask.of("train",
+                    (progress, cancel) -> {
+                        Progress signalling = (f, m) -> {
+                            progress.report(f, m);
+                            if (f > 0.2) {
+                                training.countDown();
+                            }
+                        };
+                        try (TrainedDetector d = DetectorTraining.train(samples, new DetectorTraining.Request(
+                                DataSelection.machine("valve"), DetectorKind.DENSE, 7, 50), signalling, cancel)) {
+                            ModelFile.write(out, d);
+                        }
+                        return out;
+                    }));
+            assertThat(training.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            handle.cancel();
+            assertThat(handle.await()).isInstanceOf(io.auscult.engine.TaskResult.Cancelled.class);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no model and no temporary file").isEmpty();
+        }
+    }
 }
