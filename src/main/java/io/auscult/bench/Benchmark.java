@@ -31,9 +31,18 @@ public interface Benchmark {
      * How elapsed time becomes the reported figure: milliseconds per run (lower is better)
      * or items per second (higher is better), with the label printed as the unit.
      */
-    record Unit(String label, boolean throughput) {
+    record Unit(String label, boolean throughput, boolean reported) {
 
         public static final Unit MS = new Unit("ms", false);
+
+        public Unit(String label, boolean throughput) {
+            this(label, throughput, false);
+        }
+
+        /** A figure the trial measures itself (e.g. peak memory): {@link Trial#run()} returns it. */
+        public static Unit reported(String label) {
+            return new Unit(label, false, true);
+        }
 
         /** A throughput unit such as {@code perSecond("vectors")} -> "vectors/s". */
         public static Unit perSecond(String items) {
@@ -41,6 +50,9 @@ public interface Benchmark {
         }
 
         double figure(long nanos, long items) {
+            if (reported) {
+                return items;
+            }
             return throughput ? items / (nanos / 1e9) : nanos / 1e6;
         }
     }

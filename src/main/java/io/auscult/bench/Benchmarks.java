@@ -10,7 +10,7 @@ public final class Benchmarks {
     }
 
     public static List<Benchmark> all() {
-        return List.of(
+        List<Benchmark> all = new java.util.ArrayList<>(List.of(
                 new LogMelBenchmark(),
                 new MimiiDecodeBenchmark(),
                 new ScanBenchmark(),
@@ -18,7 +18,9 @@ public final class Benchmarks {
                 new DenseTrainBenchmark(),
                 DetectorScoreBenchmark.dense(),
                 DetectorScoreBenchmark.conv(),
-                DetectorScoreBenchmark.mae());
+                DetectorScoreBenchmark.mae()));
+        all.addAll(ExplainBenchmark.all());
+        return List.copyOf(all);
     }
 
     public static Optional<Benchmark> named(String name) {

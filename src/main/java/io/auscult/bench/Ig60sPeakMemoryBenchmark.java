@@ -1,0 +1,79 @@
+package io.auscult.bench;
+
+import io.auscult.detect.nn.ConvAutoencoder;
+import io.auscult.engine.Cancellation;
+import io.auscult.engine.Progress;
+import io.auscult.explain.Attributions;
+import io.auscult.explain.ExplanationTarget;
+import io.auscult.features.Spectrogram;
+import org.bytedeco.javacpp.Pointer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code explain.ig50_60s_peak_mb}: the peak resident memory, in MB above the level before the
+ * run, of Integrated Gradients (50 steps, automatic internal batch) on a 60-s recording with the
+ * conv AE. Resident memory (JavaCPP's {@code Pointer.physicalBytes()}, the process's RSS) counts
+ * native ND4J/oneDNN buffers and the Java heap alike; a thread samples it every millisecond
+ * during the run. Before each run the network's working memory is released and the heap
+ * collected, so each run starts from the same state; the allocator may keep freed pages, which
+ * makes later runs read lower, never higher, than a first run in a fresh process.
+ */
+final class Ig60sPeakMemoryBenchmark implements Benchmark {
+
+    @Override
+    public String name() {
+        return "explain.ig50_60s_peak_mb";
+    }
+
+    @Override
+    public Unit unit() {
+        return Unit.reported("MB");
+    }
+
+    @Override
+    public Trial setUp() {
+        ConvAutoencoder net = ExplainBenchmark.network();
+        Spectrogram x = ExplainBenchmark.sixtySeconds();
+        // Build the gradient function once on a short input, so the run measures IG, not graph building.
+        net.scoreGradients(List.of(BenchSpectrograms.tenSeconds(1)));
+        ExplanationTarget target = ExplanationTarget.of(net, x);
+        return new Trial() {
+            @Override
+            public long run() throws InterruptedException {
+                net.releaseWorkingMemory();
+                System.gc();
+                long baseline = Pointer.physicalBytes();
+                AtomicLong peak = new AtomicLong(baseline);
+                Thread sampler = new Thread(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peak.accumulateAndGet(Pointer.physicalBytes(), Math::max);
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "peak-memory-sampler");
+                sampler.setDaemon(true);
+                sampler.start();
+                try {
+                    Attributions.create("ig", Map.of("steps", "50")).explain(target, Progress.NONE,
+                            Cancellation.NEVER);
+                } finally {
+                    sampler.interrupt();
+                    sampler.join();
+                }
+                peak.accumulateAndGet(Pointer.physicalBytes(), Math::max);
+                return Math.round((peak.get() - baseline) / 1e6);
+            }
+
+            @Override
+            public void close() {
+                net.close();
+            }
+        };
+    }
+}
