@@ -36,6 +36,8 @@ final class ConvBackboneRunner implements AutoCloseable {
     private final int mels;
     private final int multiple;
     private double[][] cachedMasks;
+    /** Input gradients through the SameDiff graph instead of the plan's backward pass (for comparison tests). */
+    private boolean useGraphForGradients;
     private int cachedMasksFrames = -1;
 
     /** @param masking the MAE's masking, or null for the plain conv AE */
@@ -54,6 +56,11 @@ final class ConvBackboneRunner implements AutoCloseable {
         this.masking = masking;
         this.mels = mels;
         this.multiple = weights.sizeMultiple();
+    }
+
+    /** Routes input gradients through the SameDiff graph (true) or the plan (false, the default and faster). */
+    void useGraphForGradients(boolean graph) {
+        this.useGraphForGradients = graph;
     }
 
     int passes() {
@@ -101,6 +108,10 @@ final class ConvBackboneRunner implements AutoCloseable {
         long[] layerShape = null;
         if (!gradient && layer == null) {
             recon = forward(inputs, frames, padded, masks);
+        } else if (layer == null && !useGraphForGradients) {
+            double[][] rd = gradientByPlan(inputs, frames, padded, masks);
+            recon = rd[0];
+            dx = rd[1];
         } else {
             double[] x = new double[n * k * bins];
             double[] lossWeight = new double[n * k * bins];
@@ -242,6 +253,49 @@ final class ConvBackboneRunner implements AutoCloseable {
         }
         ConvArrays.write(plan.input(inputs.size() * k, mels, padded), net);
         return ConvArrays.toDoubles(plan.run());
+    }
+
+    /**
+     * Reconstruction and d score / d x (per batch entry, on the padded grid, laid out as the
+     * graph's {@code x} gradient) with the plan's own backward pass. The score
+     * {@code sum lossWeight * (x - r)^2} gives {@code d/dr = -2 lossWeight (x - r)} to the
+     * network and the direct term {@code 2 lossWeight (x - r)} to x; the network's gradient reaches
+     * x through channel 0, {@code x * (1 - mask)} for the MAE.
+     */
+    private double[][] gradientByPlan(List<double[]> inputs, int frames, int padded, double[][] masks) {
+        double[] recon = forward(inputs, frames, padded, masks);
+        int k = passes();
+        int bins = mels * padded;
+        int channels = masking == null ? 1 : 2;
+        double w = 1.0 / ((double) mels * frames);
+        double[] dr = new double[recon.length];
+        double[] dx = new double[recon.length];
+        for (int i = 0; i < inputs.size(); i++) {
+            double[] in = inputs.get(i);
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                for (int m = 0; m < mels; m++) {
+                    for (int f = 0; f < frames; f++) {
+                        int idx = base + m * padded + f;
+                        double lw = masking == null ? w : w * masks[g][m * padded + f];
+                        double diff = in[m * frames + f] - recon[idx];
+                        dr[idx] = -2 * lw * diff;
+                        dx[idx] = 2 * lw * diff;
+                    }
+                }
+            }
+        }
+        ConvArrays.write(plan.gradOutput(), dr);
+        double[] net = ConvArrays.toDoubles(plan.backward());
+        for (int b = 0; b < inputs.size() * k; b++) {
+            double[] mask = masks[b % k];
+            for (int j = 0; j < bins; j++) {
+                int idx = b * bins + j;
+                double through = net[idx * channels];
+                dx[idx] += masking == null ? through : through * (1 - mask[j]);
+            }
+        }
+        return new double[][] {recon, dx};
     }
 
     /** Each pass's mask on the padded grid (all zeros for the plain AE, which has no mask); kept for the last size. */
