@@ -108,10 +108,15 @@ final class ConvBackboneRunner implements AutoCloseable {
         long[] layerShape = null;
         if (!gradient && layer == null) {
             recon = forward(inputs, frames, padded, masks);
-        } else if (layer == null && !useGraphForGradients) {
-            double[][] rd = gradientByPlan(inputs, frames, padded, masks);
+        } else if (!useGraphForGradients && (layer == null || !gradient)) {
+            double[][] rd = gradientByPlan(inputs, frames, padded, masks, layer);
             recon = rd[0];
             dx = rd[1];
+            if (layer != null) {
+                act = rd[2];
+                dAct = rd[3];
+                layerShape = new long[] {(long) rd[4][0], (long) rd[4][1], (long) rd[4][2], (long) rd[4][3]};
+            }
         } else {
             double[] x = new double[n * k * bins];
             double[] lossWeight = new double[n * k * bins];
@@ -262,7 +267,8 @@ final class ConvBackboneRunner implements AutoCloseable {
      * network and the direct term {@code 2 lossWeight (x - r)} to x; the network's gradient reaches
      * x through channel 0, {@code x * (1 - mask)} for the MAE.
      */
-    private double[][] gradientByPlan(List<double[]> inputs, int frames, int padded, double[][] masks) {
+    private double[][] gradientByPlan(List<double[]> inputs, int frames, int padded, double[][] masks,
+                                      String layer) {
         double[] recon = forward(inputs, frames, padded, masks);
         int k = passes();
         int bins = mels * padded;
@@ -286,6 +292,14 @@ final class ConvBackboneRunner implements AutoCloseable {
             }
         }
         ConvArrays.write(plan.gradOutput(), dr);
+        if (layer != null) {
+            // Grad-CAM: only the backward steps down to the layer; no input gradient.
+            // Block names enc1..encL, dec1..dec(L-1) are the plan's layers in order.
+            INDArray[] ag = plan.backwardTo(graph.blockNames().indexOf(layer));
+            long[] shape = ag[0].shape();
+            return new double[][] {recon, null, ConvArrays.toDoubles(ag[0]), ConvArrays.toDoubles(ag[1]),
+                    {shape[0], shape[1], shape[2], shape[3]}};
+        }
         double[] net = ConvArrays.toDoubles(plan.backward());
         for (int b = 0; b < inputs.size() * k; b++) {
             double[] mask = masks[b % k];

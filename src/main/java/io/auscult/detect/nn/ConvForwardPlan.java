@@ -47,6 +47,9 @@ final class ConvForwardPlan implements AutoCloseable {
     private final List<Runnable> backSteps = new ArrayList<>();
     private INDArray gradOutput;
     private INDArray gradInput;
+    /** Per layer: the backward steps to run before d loss / d (its output) is complete, and that gradient. */
+    private int[] stepsBefore;
+    private INDArray[] gradAt;
 
     ConvForwardPlan(ConvBackboneWeights backbone, DataType dataType) {
         ConvArrays.requireSupported(dataType);
@@ -184,10 +187,14 @@ final class ConvForwardPlan implements AutoCloseable {
                 .isSameMode(false).dataFormat(DeConv2DConfig.NHWC).build();
         gradOutput = buffer(output.shape());
         INDArray g = gradOutput;
+        stepsBefore = new int[layers.size()];
+        gradAt = new INDArray[layers.size()];
         for (int l = layers.size() - 1; l >= 0; l--) {
             ConvLayerWeights layer = layers.get(l);
             INDArray w = weights.get(l)[0];
             INDArray out = outputs.get(l);
+            stepsBefore[l] = backSteps.size();
+            gradAt[l] = g;
             boolean hasRelu = !layer.transposed() || layer.batchNorm() != null;
             if (hasRelu) {
                 INDArray gg = g;
@@ -238,6 +245,25 @@ final class ConvForwardPlan implements AutoCloseable {
         gradInput = g;
     }
 
+    /**
+     * Layer {@code l}'s output (after its ReLU) and d loss / d that output, each
+     * {@code (batch, channels, rows, columns)} (views where the layer runs NHWC), running only the
+     * backward steps down to that layer (Grad-CAM); fill {@link #gradOutput()} first. Valid until
+     * the next run.
+     */
+    INDArray[] backwardTo(int l) {
+        if (gradOutput == null) {
+            planBackward();
+        }
+        for (int i = 0; i < stepsBefore[l]; i++) {
+            backSteps.get(i).run();
+        }
+        boolean nhwc = !layers.get(l).transposed();
+        INDArray a = outputs.get(l);
+        INDArray g = gradAt[l];
+        return nhwc ? new INDArray[] {a.permute(0, 3, 1, 2), g.permute(0, 3, 1, 2)} : new INDArray[] {a, g};
+    }
+
     private void backStep(CustomOp op, boolean helpers) {
         OpContext context = Nd4j.getExecutioner().buildContext();
         context.setInputArrays(op.inputArguments());
@@ -279,6 +305,8 @@ final class ConvForwardPlan implements AutoCloseable {
         outputs.clear();
         gradOutput = null;
         gradInput = null;
+        stepsBefore = null;
+        gradAt = null;
         for (OpContext c : contexts) {
             try {
                 c.close();
