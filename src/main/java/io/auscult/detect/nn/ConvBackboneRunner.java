@@ -31,7 +31,17 @@ import java.util.Map;
 final class ConvBackboneRunner implements AutoCloseable {
 
     private final ConvInferenceGraph graph;
-    private final ConvForwardPlan plan;
+    /**
+     * Plans by (batch, frames), most recently used last, at most {@value #PLANS}: explanation
+     * methods alternate shapes (one clip, then chunks of path points, then a shorter last chunk)
+     * and re-planning a shape allocates all its arrays again.
+     */
+    private final java.util.LinkedHashMap<List<Integer>, ConvForwardPlan> plans =
+            new java.util.LinkedHashMap<>(8, 0.75f, true);
+    private static final int PLANS = 3;
+    private final ConvBackboneWeights weights;
+    private final DataType dataType;
+    private ConvForwardPlan plan;
     private final MaeMasking masking;
     private final int mels;
     private final int multiple;
@@ -52,7 +62,8 @@ final class ConvBackboneRunner implements AutoCloseable {
                     + " for a network with " + weights.levels() + " levels, not " + mels);
         }
         this.graph = new ConvInferenceGraph(weights, dataType);
-        this.plan = new ConvForwardPlan(weights, dataType);
+        this.weights = weights;
+        this.dataType = dataType;
         this.masking = masking;
         this.mels = mels;
         this.multiple = weights.sizeMultiple();
@@ -256,6 +267,7 @@ final class ConvBackboneRunner implements AutoCloseable {
                 }
             }
         }
+        plan = planFor(inputs.size() * k, padded);
         ConvArrays.write(plan.input(inputs.size() * k, mels, padded), net);
         return ConvArrays.toDoubles(plan.run());
     }
@@ -329,14 +341,31 @@ final class ConvBackboneRunner implements AutoCloseable {
         return masks;
     }
 
+    private ConvForwardPlan planFor(int batch, int padded) {
+        List<Integer> key = List.of(batch, padded);
+        ConvForwardPlan p = plans.get(key);
+        if (p == null) {
+            if (plans.size() >= PLANS) {
+                List<Integer> eldest = plans.keySet().iterator().next();
+                plans.remove(eldest).close();
+            }
+            p = new ConvForwardPlan(weights, dataType);
+            plans.put(key, p);
+        }
+        return p;
+    }
+
     void releaseWorkingMemory() {
         graph.releaseWorkingMemory();
-        plan.releaseWorkingMemory();
+        plans.values().forEach(ConvForwardPlan::close);
+        plans.clear();
+        plan = null;
     }
 
     @Override
     public void close() {
         graph.close();
-        plan.close();
+        plans.values().forEach(ConvForwardPlan::close);
+        plans.clear();
     }
 }
