@@ -143,9 +143,11 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private String title(AttributionMap map, TrainedDetector detector) {
-        String params = map.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s  %s%s — score %.4g (threshold %.4g)", input.getFileName(), map.method(),
-                params.isEmpty() ? "" : " (" + params + ")", map.score(), detector.threshold().value());
+        String params = new java.util.TreeMap<>(map.parameters()).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        String head = String.format(Locale.ROOT, "%s  %s — score %.4g (threshold %.4g)", input.getFileName(),
+                map.method(), map.score(), detector.threshold().value());
+        // The title is one line over a ~1000-px figure: parameters only while they fit.
+        return params.isEmpty() || head.length() + params.length() > 120 ? head : head + "  [" + params + "]";
     }
 }
