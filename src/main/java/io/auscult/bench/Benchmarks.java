@@ -10,7 +10,7 @@ public final class Benchmarks {
     }
 
     public static List<Benchmark> all() {
-        return List.of(
+        List<Benchmark> all = new java.util.ArrayList<>(List.of(
                 new LogMelBenchmark(),
                 new MimiiDecodeBenchmark(),
                 new ScanBenchmark(),
@@ -21,7 +21,9 @@ public final class Benchmarks {
                 DetectorScoreBenchmark.mae(),
                 ConvTrainBenchmark.autoencoder(),
                 ConvTrainBenchmark.masked(),
-                new ScoreMemoryBenchmark());
+                new ScoreMemoryBenchmark()));
+        all.addAll(ExplainBenchmark.all());
+        return List.copyOf(all);
     }
 
     public static Optional<Benchmark> named(String name) {
