@@ -18,7 +18,8 @@ public final class Benchmarks {
                 new DenseTrainBenchmark(),
                 DetectorScoreBenchmark.dense(),
                 DetectorScoreBenchmark.conv(),
-                DetectorScoreBenchmark.mae());
+                DetectorScoreBenchmark.mae(),
+                new ProxyRunDemoBenchmark());
     }
 
     public static Optional<Benchmark> named(String name) {

@@ -15,12 +15,16 @@ import java.util.List;
 public record LabGrid(String name, List<List<Integer>> capacities, List<Integer> checkpoints, int batchSize,
                       int cropFrames, double learningRate) {
 
-    /** The default grid: 2 capacities x 3 checkpoints = 6 models per trainable task. */
+    /** The default grid: 2 capacities x 5 checkpoints = 10 models per trainable task. */
     public static final LabGrid DEFAULT = new LabGrid("default", List.of(List.of(8, 16, 32), List.of(16, 32, 64)),
-            List.of(2, 5, 10), 32, 64, 5e-3);
+            List.of(2, 4, 6, 8, 10), 32, 64, 5e-3);
 
-    /** The quick grid for tests and a first look: 1 capacity x 2 checkpoints. */
-    public static final LabGrid QUICK = new LabGrid("quick", List.of(List.of(8, 16, 32)), List.of(1, 3), 16, 64, 5e-3);
+    /**
+     * The quick grid for tests and a first look: 1 capacity x 4 checkpoints, the fewest models per
+     * task for which the lab computes correlations ({@link Alignment#MIN_MODELS}).
+     */
+    public static final LabGrid QUICK = new LabGrid("quick", List.of(List.of(8, 16, 32)), List.of(1, 2, 3, 4), 16, 64,
+            5e-3);
 
     public LabGrid {
         capacities = capacities.stream().map(List::copyOf).toList();

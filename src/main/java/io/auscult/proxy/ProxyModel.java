@@ -31,6 +31,11 @@ final class ProxyModel {
         return graph.kind();
     }
 
+    /** The encoder's weights as they are now. */
+    EncoderWeights encoderWeights() {
+        return graph.encoderWeights();
+    }
+
     int usableFrames(int frames) {
         int f = frames / multiple * multiple;
         if (f == 0) {
