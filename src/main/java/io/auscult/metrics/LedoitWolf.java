@@ -10,14 +10,52 @@ import org.apache.commons.math3.linear.DecompositionSolver;
  * empirical covariance S (divisor n) shrunk towards μI, μ = tr(S)/p, by the estimated optimal
  * intensity. Well conditioned even with fewer samples than dimensions, which is why the
  * Mahalanobis detector uses it on embeddings of a dozen normal clips.
- *
- * @param location  the column means
- * @param empirical S = XcᵀXc / n
- * @param shrinkage the intensity in [0, 1]
- * @param covariance (1 − shrinkage)·S + shrinkage·μ·I
+ * The fit keeps the Cholesky factor of the shrunk covariance to solve with.
  */
-public record LedoitWolf(double[] location, double[][] empirical, double shrinkage, double[][] covariance,
-                         DecompositionSolver solver) {
+public final class LedoitWolf {
+
+    private final double[] location;
+    private final double[][] empirical;
+    private final double shrinkage;
+    private final double[][] covariance;
+    private final DecompositionSolver solver;
+
+    private LedoitWolf(double[] location, double[][] empirical, double shrinkage, double[][] covariance,
+                       DecompositionSolver solver) {
+        this.location = location;
+        this.empirical = empirical;
+        this.shrinkage = shrinkage;
+        this.covariance = covariance;
+        this.solver = solver;
+    }
+
+    /** The column means. */
+    public double[] location() {
+        return location.clone();
+    }
+
+    /** S = XcᵀXc / n (divisor n). */
+    public double[][] empirical() {
+        return copy(empirical);
+    }
+
+    /** The shrinkage intensity in [0, 1]. */
+    public double shrinkage() {
+        return shrinkage;
+    }
+
+    /** (1 − shrinkage)·S + shrinkage·μ·I. */
+    public double[][] covariance() {
+        return copy(covariance);
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
 
     /** @param x rows are samples (at least 2), columns features */
     public static LedoitWolf fit(double[][] x) {

@@ -65,7 +65,7 @@ final class ModelEvaluator {
             testGroups[i] = test.get(i).classIndex();
         }
         int[] trainGroups = train.stream().mapToInt(LabClip::classIndex).toArray();
-        double lp = LinearProbe.crossValidatedAuc(testEmb, anomalous, seed);
+        double lp = LinearProbe.crossValidatedAuc(testEmb, anomalous, testGroups, seed);
         MahalanobisDetector md = new MahalanobisDetector(trainEmb, trainGroups);
         double[] mdScores = new double[test.size()];
         for (int i = 0; i < test.size(); i++) {

@@ -3,6 +3,7 @@ package io.auscult.proxy;
 import io.auscult.detect.nn.QuietNd4j;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -220,6 +221,7 @@ final class ProxyGraph implements AutoCloseable {
         return new EncoderWeights(widths, w, b);
     }
 
+    /** Frees the native arrays now rather than when Java collects (weights, constants, Adam state). */
     @Override
     public void close() {
         for (INDArray[] s : adamState.values()) {
@@ -227,5 +229,11 @@ final class ProxyGraph implements AutoCloseable {
             s[1].close();
         }
         adamState.clear();
+        for (SDVariable v : sd.variables()) {
+            if ((v.getVariableType() == VariableType.VARIABLE || v.getVariableType() == VariableType.CONSTANT)
+                    && v.getArr() != null && v.getArr().closeable()) {
+                v.getArr().close();
+            }
+        }
     }
 }
