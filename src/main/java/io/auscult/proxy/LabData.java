@@ -104,6 +104,12 @@ public record LabData(List<LabClip> clips, List<String> classes, Standardiser st
             cancellation.throwIfCancelled();
             progress.report(done++ / (double) total, "reading " + r.path().getFileName());
             String group = r.labels().machineType() + "/" + r.labels().machineId();
+            if (!classes.contains(group)) {
+                // No normal training clips of this machine: no Mahalanobis fit, no class to score.
+                skipped.add(new UnusableFile(r.path(), "test clip of " + group + ", which has fewer than 3 normal "
+                        + "training clips"));
+                continue;
+            }
             Spectrogram s = read(extractor, spec, r, skipped);
             if (s != null) {
                 clips.add(new LabClip(r.path(), group, classes.indexOf(group), LabClip.Role.TEST,
