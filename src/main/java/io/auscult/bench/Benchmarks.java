@@ -23,6 +23,7 @@ public final class Benchmarks {
                 ConvTrainBenchmark.masked(),
                 new ScoreMemoryBenchmark()));
         all.addAll(ExplainBenchmark.all());
+        all.add(new ProxyRunDemoBenchmark());
         return List.copyOf(all);
     }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             ModelInfoCommand.class,
             DemoCommand.class,
             ExplainCommand.class,
+            ProxyCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all inputs processed", "1:some inputs failed (each is named on stderr)",
