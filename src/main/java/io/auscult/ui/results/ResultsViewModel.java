@@ -50,6 +50,11 @@ public final class ResultsViewModel {
 
     /** Shows a new set of results with the model's threshold. */
     public void show(String name, List<ResultRow> newRows, double modelThreshold) {
+        show(name, newRows, modelThreshold, modelThreshold);
+    }
+
+    /** Shows a new set of results, decided at {@code current} (the model's own is {@code modelThreshold}). */
+    public void show(String name, List<ResultRow> newRows, double modelThreshold, double current) {
         title.set(name);
         rows.setAll(newRows);
         fittedThreshold.set(modelThreshold);
@@ -66,10 +71,10 @@ public final class ResultsViewModel {
             pauc = PartialAuc.of(c, PartialAuc.DEFAULT_MAX_FPR);
         }
         roc.set(curve);
-        if (Double.compare(threshold.get(), modelThreshold) == 0) {
+        if (Double.compare(threshold.get(), current) == 0) {
             redecide();
         } else {
-            threshold.set(modelThreshold);
+            threshold.set(current);
         }
     }
 

@@ -333,11 +333,9 @@ public final class WorkbenchViewModel {
         }
         modelSummary.set(String.format(Locale.ROOT, "%s model for %s%nthreshold %.4f (%s)", m.kind().word()
                 .toUpperCase(Locale.ROOT), m.machine(), m.modelThreshold(), m.detector().threshold().method()));
-        results.show(m.displayName(), resultsByModel.getOrDefault(m, List.of()), m.modelThreshold());
-        Double t = thresholds.get(m);
-        if (t != null) {
-            results.thresholdProperty().set(t);
-        }
+        // Read the user's threshold first: showing the results sets the threshold property.
+        double t = thresholdOf(m);
+        results.show(m.displayName(), resultsByModel.getOrDefault(m, List.of()), m.modelThreshold(), t);
         Recording r = selected.get();
         if (r != null && r.labels().machineType().equals(m.machine()) && selectedScoredBy != m) {
             select(r);
