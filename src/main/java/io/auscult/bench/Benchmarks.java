@@ -18,7 +18,9 @@ public final class Benchmarks {
                 new DenseTrainBenchmark(),
                 DetectorScoreBenchmark.dense(),
                 DetectorScoreBenchmark.conv(),
-                DetectorScoreBenchmark.mae());
+                DetectorScoreBenchmark.mae(),
+                SpectrogramViewBenchmarks.render(),
+                SpectrogramViewBenchmarks.open());
     }
 
     public static Optional<Benchmark> named(String name) {

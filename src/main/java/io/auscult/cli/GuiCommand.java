@@ -98,6 +98,8 @@ final class GuiCommand implements Callable<Integer> {
         if (screenshot != null) {
             if (code == 0) {
                 spec.commandLine().getOut().println("Wrote " + screenshot.toAbsolutePath());
+                Object report = Class.forName(LAUNCHER).getMethod("report").invoke(null);
+                spec.commandLine().getOut().println(report);
             } else {
                 spec.commandLine().getErr().println("auscult gui: could not write " + screenshot);
             }

@@ -66,10 +66,15 @@ public final class SpectrogramRaster {
             lut[i] = map.argb(i);
         }
         double scale = hiDb > loDb ? 255.0 / (hiDb - loDb) : 0;
-        float[] column = new float[s.mels()];
+        int mels = s.mels();
+        float[] column = new float[mels];
         int[] rowFrom = new int[height];
         int[] rowTo = new int[height];
-        bucketRows(v, height, s.mels(), rowFrom, rowTo);
+        bucketRows(v, height, mels, rowFrom, rowTo);
+        // Pass 1, column by column: the max-pooled value of each band, as a colour-map index,
+        // stored band-major. The map is monotonic, so the largest index is the largest value.
+        int[] index = new int[mels * width];
+        boolean[] empty = new boolean[width];
         double perPixel = v.frames() / width;
         for (int x = 0; x < width; x++) {
             int fa = (int) Math.floor(v.firstFrame() + x * perPixel);
@@ -77,26 +82,48 @@ public final class SpectrogramRaster {
             fa = Math.max(0, fa);
             fb = Math.min(s.frames(), fb);
             if (fa >= fb) {
-                for (int y = 0; y < height; y++) {
-                    out[y * width + x] = BACKGROUND;
-                }
+                empty[x] = true;
                 continue;
             }
             maxOverFrames(s, fa, fb, column);
-            for (int y = 0; y < height; y++) {
-                int ma = rowFrom[y];
-                int mb = rowTo[y];
-                if (ma >= mb) {
-                    out[y * width + x] = BACKGROUND;
+            for (int m = 0; m < mels; m++) {
+                double t = (column[m] - loDb) * scale;
+                index[m * width + x] = t <= 0 ? 0 : t >= 255 ? 255 : (int) Math.round(t);
+            }
+        }
+        // Pass 2, row by row (contiguous writes): a row over one band copies that band's
+        // colours; a row over several takes the largest index among them.
+        int[] bandColours = new int[width];
+        int lastBand = -1;
+        for (int y = 0; y < height; y++) {
+            int ma = rowFrom[y];
+            int mb = rowTo[y];
+            int row = y * width;
+            if (ma >= mb) {
+                java.util.Arrays.fill(out, row, row + width, BACKGROUND);
+                continue;
+            }
+            if (mb - ma == 1) {
+                if (ma != lastBand) {
+                    int base = ma * width;
+                    for (int x = 0; x < width; x++) {
+                        bandColours[x] = empty[x] ? BACKGROUND : lut[index[base + x]];
+                    }
+                    lastBand = ma;
+                }
+                System.arraycopy(bandColours, 0, out, row, width);
+                continue;
+            }
+            for (int x = 0; x < width; x++) {
+                if (empty[x]) {
+                    out[row + x] = BACKGROUND;
                     continue;
                 }
-                float value = column[ma];
+                int i = index[ma * width + x];
                 for (int m = ma + 1; m < mb; m++) {
-                    value = Math.max(value, column[m]);
+                    i = Math.max(i, index[m * width + x]);
                 }
-                double t = (value - loDb) * scale;
-                int i = t <= 0 ? 0 : t >= 255 ? 255 : (int) Math.round(t);
-                out[y * width + x] = lut[i];
+                out[row + x] = lut[i];
             }
         }
         return out;

@@ -21,6 +21,10 @@ public final class WorkbenchApp extends Application {
 
     static volatile LaunchOptions options = LaunchOptions.parse();
     static volatile int exitCode;
+    /** What the last run measured, in words (start-up and responsiveness), for the command line. */
+    static volatile String report = "";
+    private final StallWatchdog watchdog = new StallWatchdog();
+    private long shownMillis;
     private ComputeExecutor compute;
     private WorkbenchViewModel model;
 
@@ -34,6 +38,8 @@ public final class WorkbenchApp extends Application {
         stage.setTitle("Auscult workbench");
         stage.setScene(scene);
         stage.show();
+        shownMillis = sinceJvmStart();
+        watchdog.start();
         if (options.demo()) {
             model.openDemo(options.samples(), options.models());
         }
@@ -58,11 +64,18 @@ public final class WorkbenchApp extends Application {
      */
     private void screenshotWhenIdle(Scene scene, Path file) {
         int[] quiet = {0};
+        long[] idleMillis = {0};
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(150), e -> {
             quiet[0] = model.tasks().runningProperty().get() ? 0 : quiet[0] + 1;
+            if (quiet[0] == 1) {
+                idleMillis[0] = sinceJvmStart();
+            }
             if (quiet[0] >= 3) {
                 poll.stop();
+                report = String.format(java.util.Locale.ROOT, "window shown %d ms after JVM start; demo loaded, "
+                        + "scored and shown by %d ms; longest UI-thread stall meanwhile %.0f ms", shownMillis,
+                        idleMillis[0], watchdog.longestStallMillis());
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
                 try {
@@ -78,8 +91,13 @@ public final class WorkbenchApp extends Application {
         poll.play();
     }
 
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
     @Override
     public void stop() {
+        watchdog.stop();
         if (model != null) {
             model.shutdown();
         }

@@ -42,4 +42,9 @@ public final class WorkbenchLauncher {
         }
         return WorkbenchApp.exitCode;
     }
+
+    /** What the last {@code --screenshot} run measured: start-up times and the longest UI stall. */
+    public static String report() {
+        return WorkbenchApp.report;
+    }
 }
