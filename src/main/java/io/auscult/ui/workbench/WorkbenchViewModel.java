@@ -224,9 +224,14 @@ public final class WorkbenchViewModel {
         if (r == null) {
             return;
         }
+        LoadedModel model = modelFor(r);
+        if (model != null && model != activeModel.get()) {
+            // The results follow the recording's machine. Switched before the selection
+            // changes, so that showing the other model's results does not select again.
+            activeModel.set(model);
+        }
         selected.set(r);
         long generation = ++selectionGeneration;
-        LoadedModel model = modelFor(r);
         selectedScore.set("scoring...");
         selectedDecision.set("");
         tasks.run(BackgroundTask.of("Show " + r.path().getFileName(), (progress, cancel) -> {
