@@ -93,7 +93,7 @@ final class GuiCommand implements Callable<Integer> {
             if (cause instanceof Exception ex) {
                 throw ex;
             }
-            throw e;
+            throw new IllegalStateException("the workbench failed to start: " + cause, cause);
         }
         if (screenshot != null) {
             if (code == 0) {

@@ -25,8 +25,10 @@ public final class BrowserView extends BorderPane {
     private final TreeView<BrowserNode> tree = new TreeView<>();
     private final TextField filter = new TextField();
 
+    private boolean syncing;
+
     public BrowserView(javafx.beans.value.ObservableValue<BrowserNode> root, StringProperty filterText,
-                        Consumer<Recording> open) {
+                       javafx.beans.value.ObservableValue<Recording> selected, Consumer<Recording> open) {
         getStyleClass().add("browser-view");
         filter.setPromptText("Filter: e.g. fan anomaly id_00");
         filter.setId("browser-filter");
@@ -62,10 +64,12 @@ public final class BrowserView extends BorderPane {
             }
         });
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && b.getValue() != null) {
+            if (!syncing && b != null && b.getValue() != null) {
                 b.getValue().recording().ifPresent(open);
             }
         });
+        // A recording chosen elsewhere (results table, demo) is selected and scrolled to here.
+        selected.addListener((o, a, r) -> reveal(r));
         root.addListener((o, a, b) -> setRoot(b, filterText.get()));
         setRoot(root.getValue(), filterText.get());
         Label caption = new Label("Recordings");
@@ -77,6 +81,40 @@ public final class BrowserView extends BorderPane {
         VBox.setVgrow(tree, Priority.ALWAYS);
         setMinWidth(220);
         setPrefWidth(300);
+    }
+
+    private void reveal(Recording r) {
+        TreeItem<BrowserNode> item = r == null ? null : find(tree.getRoot(), r);
+        if (item == null || tree.getSelectionModel().getSelectedItem() == item) {
+            return;
+        }
+        syncing = true;
+        try {
+            for (TreeItem<BrowserNode> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            tree.getSelectionModel().select(item);
+            int row = tree.getRow(item);
+            tree.scrollTo(Math.max(0, row - 5));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private static TreeItem<BrowserNode> find(TreeItem<BrowserNode> item, Recording r) {
+        if (item == null) {
+            return null;
+        }
+        if (item.getValue() != null && item.getValue().recording().filter(r::equals).isPresent()) {
+            return item;
+        }
+        for (TreeItem<BrowserNode> c : item.getChildren()) {
+            TreeItem<BrowserNode> f = find(c, r);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
     }
 
     public TreeView<BrowserNode> tree() {

@@ -20,7 +20,7 @@ abstract class PlotPane extends Region {
     static final Color ANOMALY = Color.web("#ff6b5a");
     static final Font FONT = Font.font(11);
     static final double LEFT = 48;
-    static final double RIGHT = 14;
+    static final double RIGHT = 22;
     static final double TOP = 26;
     static final double BOTTOM = 34;
 

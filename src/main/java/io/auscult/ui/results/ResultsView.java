@@ -108,7 +108,7 @@ public final class ResultsView extends BorderPane {
         Label decisions = new Label();
         decisions.setId("decision-summary");
         decisions.textProperty().bind(model.decisionSummaryProperty());
-        Button csv = new Button("Export CSV…");
+        Button csv = new Button("CSV…");
         csv.setOnAction(e -> exportCsv());
         Button rocPng = new Button("ROC PNG…");
         rocPng.setOnAction(e -> exportPng(roc, "roc.png"));
@@ -116,6 +116,10 @@ public final class ResultsView extends BorderPane {
         histPng.setOnAction(e -> exportPng(histogram, "score-histogram.png"));
         Button reset = new Button("Fitted threshold");
         reset.setOnAction(e -> model.thresholdProperty().set(model.fittedThresholdProperty().get()));
+        for (Button b : new Button[] {csv, rocPng, histPng, reset}) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the summary gives way, the buttons never truncate
+        }
+        summary.setMinWidth(0);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox bar = new HBox(8, summary, spring, reset, csv, rocPng, histPng);

@@ -58,8 +58,9 @@ final class RocView extends PlotPane {
             g.fillText("ROC: needs normal and anomalous test clips", LEFT, TOP - 8);
             return;
         }
-        g.fillText(String.format(Locale.ROOT, "ROC   AUC %.3f   pAUC %.3f",
-                model.auc(), model.pauc()), LEFT, TOP - 8);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(String.format(Locale.ROOT, "ROC  AUC %.3f  pAUC %.3f",
+                model.auc(), model.pauc()), 8, TOP - 8);
         RocCurve c = roc.get();
         g.setStroke(Color.web("#ffb000"));
         g.setLineWidth(2);

@@ -134,8 +134,13 @@ public final class ScoreHistogramView extends PlotPane {
         g.fillText("■ normal", LEFT, TOP - 8);
         g.setFill(ANOMALY);
         g.fillText("■ anomaly", LEFT + 70, TOP - 8);
-        g.setFill(INK);
-        g.fillText(String.format(Locale.ROOT, "threshold %.4g", t), LEFT + 150, TOP - 8);
+        // The value beside the line, on whichever side has room.
+        String label = String.format(Locale.ROOT, "%.4g", t);
+        g.setFill(Color.WHITE);
+        boolean right = x + 60 < LEFT + pw;
+        g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(label, right ? x + 4 : x - 4, TOP + 14);
     }
 
     private boolean rowsOutside(List<ResultRow> rows) {

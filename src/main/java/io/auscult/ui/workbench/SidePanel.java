@@ -87,7 +87,7 @@ final class SidePanel extends VBox {
         rangeText.textProperty().bind(javafx.beans.binding.Bindings.format(Locale.ROOT, "%.0f … %.0f dB",
                 s.floorDbProperty(), s.ceilingDbProperty()));
 
-        getChildren().addAll(caption("Model"), models, summary, new HBox(6, trainButton, evaluate, infoButton),
+        getChildren().addAll(caption("Model"), models, summary, buttons(trainButton, evaluate, infoButton),
                 new Separator(), caption("Selected recording"), new Label("anomaly score"), score, decision,
                 new Separator(), caption("Threshold"), new HBox(6, threshold, fitted),
                 hint("or drag the white line in the score histogram"),
@@ -95,6 +95,15 @@ final class SidePanel extends VBox {
                 new Label("top of scale (dB)"), ceiling, new Label("dynamic range (dB)"), range, rangeText,
                 hint("Wheel: zoom time · Ctrl+wheel: zoom frequency · drag: pan · Shift+drag: select · "
                         + "0: fit · Ctrl+P: play · Ctrl+L: loop"));
+    }
+
+    /** A row of buttons that wraps instead of truncating their labels in a narrow panel. */
+    private static javafx.scene.layout.FlowPane buttons(Button... buttons) {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 6, buttons);
+        for (Button b : buttons) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        return row;
     }
 
     private static Label caption(String text) {

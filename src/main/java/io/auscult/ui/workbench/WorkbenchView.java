@@ -60,14 +60,15 @@ public final class WorkbenchView extends BorderPane {
         spectrogramView = new SpectrogramView(model.spectrogram());
         spectrogramView.setId("spectrogram-view");
         resultsView = new ResultsView(model.results(), model::select, model.tasks()::say);
-        browserView = new BrowserView(model.treeProperty(), model.filterProperty(), model::select);
+        browserView = new BrowserView(model.treeProperty(), model.filterProperty(), model.selectedProperty(),
+                model::select);
         SidePanel side = new SidePanel(model, this::train, this::showModelInfo);
 
         SplitPane centre = new SplitPane(spectrogramView, resultsView);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.6);
         SplitPane main = new SplitPane(browserView, centre, side);
-        main.setDividerPositions(0.18, 0.83);
+        main.setDividerPositions(0.2, 0.82);
         SplitPane.setResizableWithParent(browserView, false);
         SplitPane.setResizableWithParent(side, false);
         setTop(menus());
