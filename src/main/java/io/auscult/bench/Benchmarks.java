@@ -19,6 +19,9 @@ public final class Benchmarks {
                 DetectorScoreBenchmark.dense(),
                 DetectorScoreBenchmark.conv(),
                 DetectorScoreBenchmark.mae(),
+                ConvTrainBenchmark.autoencoder(),
+                ConvTrainBenchmark.masked(),
+                new ScoreMemoryBenchmark(),
                 SpectrogramViewBenchmarks.render(),
                 SpectrogramViewBenchmarks.open());
     }
