@@ -56,7 +56,6 @@ public final class ResultsViewModel {
     /** Shows a new set of results, decided at {@code current} (the model's own is {@code modelThreshold}). */
     public void show(String name, List<ResultRow> newRows, double modelThreshold, double current) {
         title.set(name);
-        rows.setAll(newRows);
         fittedThreshold.set(modelThreshold);
         double[] scores = newRows.stream().filter(r -> r.label() != Condition.UNKNOWN)
                 .mapToDouble(ResultRow::score).toArray();
@@ -71,11 +70,12 @@ public final class ResultsViewModel {
             pauc = PartialAuc.of(c, PartialAuc.DEFAULT_MAX_FPR);
         }
         roc.set(curve);
-        if (Double.compare(threshold.get(), current) == 0) {
-            redecide();
-        } else {
-            threshold.set(current);
-        }
+        // The threshold first, then the rows: views that fit their axes to the rows then see
+        // this model's threshold, not the previous one's.
+        rows.clear();
+        threshold.set(current);
+        rows.setAll(newRows);
+        redecide();
     }
 
     public void clear() {

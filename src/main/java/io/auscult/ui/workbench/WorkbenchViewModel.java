@@ -152,7 +152,10 @@ public final class WorkbenchViewModel {
                 models.add(sc.model());
             }
             if (!demo.models().isEmpty()) {
-                activeModel.set(demo.models().get(0).model());
+                // Lead with the model that separates its test set best: the first thing a new
+                // user sees should be a detector that works.
+                activeModel.set(demo.models().stream().max(Comparator.comparingDouble(sc -> auc(sc.rows())))
+                        .orElseThrow().model());
                 results.rows().stream().filter(r -> r.label() == Condition.ANOMALY)
                         .max(Comparator.comparingDouble(ResultRow::score))
                         .ifPresent(r -> select(r.recording()));
@@ -162,6 +165,21 @@ public final class WorkbenchViewModel {
                 tasks.say("Demo: no models in " + modelsDir + " — train one with Model > Train (Ctrl+T).");
             }
         }, m -> { }));
+    }
+
+    /** AUC of scored rows, or -1 where it is undefined (one class only). */
+    static double auc(List<ResultRow> rows) {
+        List<ResultRow> known = rows.stream().filter(r -> r.label() != Condition.UNKNOWN).toList();
+        double[] scores = known.stream().mapToDouble(ResultRow::score).toArray();
+        boolean[] anomalous = new boolean[known.size()];
+        for (int i = 0; i < anomalous.length; i++) {
+            anomalous[i] = known.get(i).label() == Condition.ANOMALY;
+        }
+        try {
+            return io.auscult.metrics.Auc.of(scores, anomalous);
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private record Demo(ScanResult scan, List<Scored> models) {
@@ -181,10 +199,10 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** AE models first (the detector the demo leads with), then MAE, then dense. */
+    /** Order of the model list: MAE (the better detector on the demo set), AE, then dense. */
     private static int kindRank(Path p) {
         String n = p.getFileName().toString();
-        return n.contains("-ae.") ? 0 : n.contains("-mae.") ? 1 : 2;
+        return n.contains("-mae.") ? 0 : n.contains("-ae.") ? 1 : 2;
     }
 
     /**
