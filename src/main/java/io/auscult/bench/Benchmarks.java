@@ -21,7 +21,9 @@ public final class Benchmarks {
                 DetectorScoreBenchmark.mae(),
                 ConvTrainBenchmark.autoencoder(),
                 ConvTrainBenchmark.masked(),
-                new ScoreMemoryBenchmark()));
+                new ScoreMemoryBenchmark(),
+                SpectrogramViewBenchmarks.render(),
+                SpectrogramViewBenchmarks.open()));
         all.addAll(ExplainBenchmark.all());
         all.add(new ProxyRunDemoBenchmark());
         return List.copyOf(all);

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             ExplainCommand.class,
             ProxyCommand.class,
+            GuiCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all inputs processed", "1:some inputs failed (each is named on stderr)",

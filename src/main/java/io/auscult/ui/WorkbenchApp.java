@@ -1,0 +1,108 @@
+package io.auscult.ui;
+
+import io.auscult.engine.ComputeExecutor;
+import io.auscult.ui.project.RecentFiles;
+import io.auscult.ui.task.TaskRunner;
+import io.auscult.ui.workbench.WorkbenchView;
+import io.auscult.ui.workbench.WorkbenchViewModel;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The JavaFX application: one main window on the compute executor; see {@link WorkbenchLauncher}. */
+public final class WorkbenchApp extends Application {
+
+    static volatile LaunchOptions options = LaunchOptions.parse();
+    static volatile int exitCode;
+    /** What the last run measured, in words (start-up and responsiveness), for the command line. */
+    static volatile String report = "";
+    private final StallWatchdog watchdog = new StallWatchdog();
+    private long shownMillis;
+    private ComputeExecutor compute;
+    private WorkbenchViewModel model;
+
+    @Override
+    public void start(Stage stage) {
+        compute = new ComputeExecutor();
+        model = new WorkbenchViewModel(new TaskRunner(compute, Platform::runLater), RecentFiles.forUser());
+        WorkbenchView view = new WorkbenchView(model, stage);
+        Scene scene = new Scene(view, options.width(), options.height());
+        scene.getStylesheets().add(WorkbenchView.stylesheet());
+        stage.setTitle("Auscult workbench");
+        stage.setScene(scene);
+        stage.show();
+        shownMillis = sinceJvmStart();
+        watchdog.start();
+        if (options.demo()) {
+            model.openDemo(options.samples(), options.models());
+        }
+        options.open().ifPresent(view::open);
+        options.select().ifPresent(name -> selectWhenLoaded(name));
+        options.screenshot().ifPresent(file -> screenshotWhenIdle(scene, file));
+    }
+
+    /** Shows the recording whose path contains {@code name}, once the dataset is open. */
+    private void selectWhenLoaded(String name) {
+        model.scanProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                s.recordings().stream().filter(r -> r.path().toString().contains(name)).findFirst()
+                        .ifPresent(r -> Platform.runLater(() -> model.select(r)));
+            }
+        });
+    }
+
+    /**
+     * Writes the window as PNG once no task has run for three checks in a row (the demo opens,
+     * then scores, then shows a recording: each a task), then exits.
+     */
+    private void screenshotWhenIdle(Scene scene, Path file) {
+        int[] quiet = {0};
+        long[] idleMillis = {0};
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(Duration.millis(150), e -> {
+            quiet[0] = model.tasks().runningProperty().get() ? 0 : quiet[0] + 1;
+            if (quiet[0] == 1) {
+                idleMillis[0] = sinceJvmStart();
+            }
+            if (quiet[0] >= 3) {
+                poll.stop();
+                report = String.format(java.util.Locale.ROOT, "window shown %d ms after JVM start; demo loaded, "
+                        + "scored and shown by %d ms; longest UI-thread stall meanwhile %.0f ms", shownMillis,
+                        idleMillis[0], watchdog.longestStallMillis());
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                try {
+                    ImageFiles.writePng(scene.snapshot(null), file);
+                    exitCode = 0;
+                } catch (IOException ex) {
+                    exitCode = 1;
+                }
+                Platform.exit();
+            }
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    @Override
+    public void stop() {
+        watchdog.stop();
+        if (model != null) {
+            model.shutdown();
+        }
+        if (compute != null) {
+            compute.close();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.auscult.ui;
+
+import javafx.application.Application;
+
+/**
+ * The workbench's main class. It does not extend {@link Application}: with JavaFX on the class
+ * path (not the module path) the JDK's launcher refuses a main class that does, so this one
+ * hands over to {@link WorkbenchApp}. {@code mvn javafx:run} and {@code auscult gui} both
+ * start here.
+ */
+public final class WorkbenchLauncher {
+
+    private WorkbenchLauncher() {
+    }
+
+    public static void main(String[] args) {
+        int code = launch(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Starts the workbench and returns when its window is closed (or, with
+     * {@code --screenshot}, once the PNG is written): 0 on success, 1 if the screenshot could
+     * not be written.
+     *
+     * @throws IllegalArgumentException for bad options
+     * @throws IllegalStateException    when no display can be opened, with what to do
+     */
+    public static int launch(String[] args) {
+        LaunchOptions options = LaunchOptions.parse(args);
+        WorkbenchApp.options = options;
+        try {
+            Application.launch(WorkbenchApp.class);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                throw new IllegalStateException("no display to open the workbench window on (DISPLAY is not set). "
+                        + "Run it in a desktop session, or headless under Xvfb: xvfb-run -a ./auscult gui ...", e);
+            }
+            throw e;
+        }
+        return WorkbenchApp.exitCode;
+    }
+
+    /** What the last {@code --screenshot} run measured: start-up times and the longest UI stall. */
+    public static String report() {
+        return WorkbenchApp.report;
+    }
+}

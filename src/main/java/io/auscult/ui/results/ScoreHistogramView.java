@@ -1,0 +1,163 @@
+package io.auscult.ui.results;
+
+import io.auscult.data.Condition;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Histogram of the scores, normal and anomalous test clips in two colours, with the threshold
+ * as a vertical line the user drags: pressing anywhere in the plot puts the line there, and
+ * dragging moves it; decisions, precision, recall and F1 follow live.
+ */
+public final class ScoreHistogramView extends PlotPane {
+
+    static final int BINS = 24;
+    private final ResultsViewModel model;
+    private double lo = 0;
+    private double hi = 1;
+
+    ScoreHistogramView(ResultsViewModel model) {
+        this.model = model;
+        getStyleClass().add("score-histogram");
+        model.rows().addListener((javafx.collections.ListChangeListener<ResultRow>) c -> {
+            lo = 0;
+            hi = 1;
+            redraw();
+        });
+        model.thresholdProperty().addListener(o -> redraw());
+        canvas.setOnMousePressed(this::drag);
+        canvas.setOnMouseDragged(this::drag);
+        canvas.setOnMouseMoved(e -> setCursor(Math.abs(e.getX() - xOf(model.thresholdProperty().get())) < 6
+                ? Cursor.H_RESIZE : Cursor.DEFAULT));
+    }
+
+    private void drag(MouseEvent e) {
+        if (model.rows().isEmpty()) {
+            return;
+        }
+        model.thresholdProperty().set(scoreAt(e.getX()));
+        e.consume();
+    }
+
+    /** Canvas x of a score. */
+    public double xOf(double score) {
+        return LEFT + (score - lo) / (hi - lo) * plotWidth();
+    }
+
+    /** Score at canvas x, clamped to the plotted range. */
+    public double scoreAt(double x) {
+        double t = Math.max(0, Math.min(1, (x - LEFT) / plotWidth()));
+        return lo + t * (hi - lo);
+    }
+
+    private void range(List<ResultRow> rows) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ResultRow r : rows) {
+            min = Math.min(min, r.score());
+            max = Math.max(max, r.score());
+        }
+        double t = model.thresholdProperty().get();
+        if (Double.isFinite(t)) {
+            min = Math.min(min, t);
+            max = Math.max(max, t);
+        }
+        double pad = max > min ? 0.05 * (max - min) : Math.max(1e-6, Math.abs(max) * 0.1);
+        lo = min - pad;
+        hi = max + pad;
+    }
+
+    @Override
+    void draw(GraphicsContext g, double w, double h) {
+        List<ResultRow> rows = List.copyOf(model.rows());
+        g.setFill(INK);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+        if (rows.isEmpty()) {
+            g.fillText("Score histogram: no results yet", LEFT, TOP - 8);
+            return;
+        }
+        // The range is fixed while dragging would make the line run away from the mouse; it
+        // is refitted only when the rows change or the line leaves it.
+        double t = model.thresholdProperty().get();
+        if (lo == 0 && hi == 1 || !(t >= lo && t <= hi) || rowsOutside(rows)) {
+            range(rows);
+        }
+        int[] normal = new int[BINS];
+        int[] anomaly = new int[BINS];
+        int top = 1;
+        for (ResultRow r : rows) {
+            int b = (int) Math.min(BINS - 1, Math.max(0, Math.floor((r.score() - lo) / (hi - lo) * BINS)));
+            if (r.label() == Condition.ANOMALY) {
+                top = Math.max(top, ++anomaly[b]);
+            } else {
+                top = Math.max(top, ++normal[b]);
+            }
+        }
+        double pw = plotWidth();
+        double ph = plotHeight();
+        double bw = pw / BINS;
+        for (int b = 0; b < BINS; b++) {
+            double x = LEFT + b * bw;
+            bar(g, x + 1, bw / 2 - 1, normal[b], top, ph, NORMAL);
+            bar(g, x + bw / 2, bw / 2 - 1, anomaly[b], top, ph, ANOMALY);
+        }
+        g.setStroke(GRID);
+        g.strokeLine(LEFT, TOP + ph + 0.5, LEFT + pw, TOP + ph + 0.5);
+        g.setFill(INK);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i <= 4; i++) {
+            double s = lo + (hi - lo) * i / 4;
+            g.fillText(String.format(Locale.ROOT, "%.3g", s), LEFT + pw * i / 4, TOP + ph + 4);
+        }
+        g.fillText("anomaly score", LEFT + pw / 2, TOP + ph + 18);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(Integer.toString(top), LEFT - 6, TOP);
+        g.fillText("0", LEFT - 6, TOP + ph);
+        double x = xOf(t);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(2);
+        g.strokeLine(x, TOP - 4, x, TOP + ph);
+        g.setLineWidth(1);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+        g.setFill(NORMAL);
+        g.fillText("■ normal", LEFT, TOP - 8);
+        g.setFill(ANOMALY);
+        g.fillText("■ anomaly", LEFT + 70, TOP - 8);
+        // The value beside the line, on whichever side has room.
+        String label = String.format(Locale.ROOT, "%.4g", t);
+        g.setFill(Color.WHITE);
+        boolean right = x + 60 < LEFT + pw;
+        g.setTextAlign(right ? TextAlignment.LEFT : TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(label, right ? x + 4 : x - 4, TOP + 14);
+    }
+
+    private boolean rowsOutside(List<ResultRow> rows) {
+        for (ResultRow r : rows) {
+            if (r.score() < lo || r.score() > hi) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void bar(GraphicsContext g, double x, double width, int count, int top, double ph, Color c) {
+        if (count == 0) {
+            return;
+        }
+        double bh = ph * count / top;
+        g.setFill(c);
+        g.fillRect(x, TOP + ph - bh, Math.max(1, width), bh);
+    }
+}
