@@ -10,6 +10,14 @@ import javafx.application.Application;
  */
 public final class WorkbenchLauncher {
 
+    /**
+     * JavaFX logs "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'"
+     * at every start from the class path, which is how Auscult runs (ND4J's module descriptors
+     * are broken). It is not actionable for a user, so that logger only passes errors. Held in
+     * a field: java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private WorkbenchLauncher() {
     }
 
@@ -29,6 +37,7 @@ public final class WorkbenchLauncher {
      * @throws IllegalStateException    when no display can be opened, with what to do
      */
     public static int launch(String[] args) {
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         LaunchOptions options = LaunchOptions.parse(args);
         WorkbenchApp.options = options;
         try {
