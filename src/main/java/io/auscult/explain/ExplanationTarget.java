@@ -24,6 +24,12 @@ public record ExplanationTarget(ReconstructionNetwork network, Spectrogram input
             throw new IllegalArgumentException("the input has " + input.mels() + " mel bands, the "
                     + network.kind() + " network expects " + network.mels());
         }
+        for (int i = 0; i < normalReferences.size(); i++) {
+            if (normalReferences.get(i).mels() != input.mels()) {
+                throw new IllegalArgumentException("normal reference " + i + " has "
+                        + normalReferences.get(i).mels() + " mel bands, the input " + input.mels());
+            }
+        }
     }
 
     public static ExplanationTarget of(ReconstructionNetwork network, Spectrogram input) {
