@@ -32,6 +32,11 @@ public final class SanityCheck {
         this.threshold = threshold;
     }
 
+    /** |rho| a fully randomised model's map must stay below to pass. */
+    public double threshold() {
+        return threshold;
+    }
+
     public static SanityCheck standard(long seed) {
         return new SanityCheck(LayerDraw.heNormal(seed), DEFAULT_THRESHOLD);
     }
