@@ -32,9 +32,12 @@ public final class BenchRunner {
     }
 
     public BenchResult run(Benchmark benchmark) throws Exception {
+        int repeats = Math.min(this.repeats, benchmark.maxRepeats());
+        int warmups = Math.min(warmupRuns, benchmark.maxRepeats());
+        double warmSeconds = benchmark.maxRepeats() < Integer.MAX_VALUE ? 0 : warmupSeconds;
         try (Benchmark.Trial trial = benchmark.setUp()) {
             long warmStart = System.nanoTime();
-            for (int i = 0; i < warmupRuns || System.nanoTime() - warmStart < warmupSeconds * 1e9; i++) {
+            for (int i = 0; i < warmups || System.nanoTime() - warmStart < warmSeconds * 1e9; i++) {
                 trial.run();
             }
             double[] figures = new double[repeats];

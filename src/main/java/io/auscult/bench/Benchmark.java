@@ -16,6 +16,14 @@ public interface Benchmark {
     /** Creates the inputs; the returned trial is run (and timed) repeatedly, then closed. */
     Trial setUp() throws Exception;
 
+    /**
+     * At most this many timed repeats and warm-up runs, whatever was asked: for benchmarks whose
+     * one run is long (a thousand scoring calls) and whose figure is not a noisy time.
+     */
+    default int maxRepeats() {
+        return Integer.MAX_VALUE;
+    }
+
     /** The timed work of one repetition. */
     interface Trial extends AutoCloseable {
 
@@ -28,20 +36,36 @@ public interface Benchmark {
     }
 
     /**
-     * How elapsed time becomes the reported figure: milliseconds per run (lower is better)
-     * or items per second (higher is better), with the label printed as the unit.
+     * How a run becomes the reported figure: milliseconds per run (lower is better), items per
+     * second (higher is better), or a quantity the run measured itself and returned in
+     * thousandths (RSS growth in MB, say), with the label printed as the unit.
      */
-    record Unit(String label, boolean throughput) {
+    record Unit(String label, Kind kind) {
 
-        public static final Unit MS = new Unit("ms", false);
+        public static final Unit MS = new Unit("ms", Kind.MILLISECONDS);
 
         /** A throughput unit such as {@code perSecond("vectors")} -> "vectors/s". */
         public static Unit perSecond(String items) {
-            return new Unit(items + "/s", true);
+            return new Unit(items + "/s", Kind.THROUGHPUT);
+        }
+
+        /** A measured quantity: {@link Trial#run()} returns it in thousandths of {@code label}. */
+        public static Unit measured(String label) {
+            return new Unit(label, Kind.MEASURED);
+        }
+
+        public boolean throughput() {
+            return kind == Kind.THROUGHPUT;
         }
 
         double figure(long nanos, long items) {
-            return throughput ? items / (nanos / 1e9) : nanos / 1e6;
+            return switch (kind) {
+                case MILLISECONDS -> nanos / 1e6;
+                case THROUGHPUT -> items / (nanos / 1e9);
+                case MEASURED -> items / 1e3;
+            };
         }
+
+        public enum Kind { MILLISECONDS, THROUGHPUT, MEASURED }
     }
 }

@@ -18,7 +18,10 @@ public final class Benchmarks {
                 new DenseTrainBenchmark(),
                 DetectorScoreBenchmark.dense(),
                 DetectorScoreBenchmark.conv(),
-                DetectorScoreBenchmark.mae());
+                DetectorScoreBenchmark.mae(),
+                ConvTrainBenchmark.autoencoder(),
+                ConvTrainBenchmark.masked(),
+                new ScoreMemoryBenchmark());
     }
 
     public static Optional<Benchmark> named(String name) {

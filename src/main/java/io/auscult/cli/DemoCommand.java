@@ -13,10 +13,17 @@ import io.auscult.data.Split;
 import io.auscult.data.synth.AnomalyEvent;
 import io.auscult.data.synth.AnomalyMaskCsv;
 import io.auscult.data.synth.SynthManifestReader;
+import io.auscult.detect.DataSelection;
+import io.auscult.detect.DetectorEvaluation;
+import io.auscult.detect.Evaluation;
+import io.auscult.detect.Networks;
+import io.auscult.detect.TrainedDetector;
+import io.auscult.engine.BackgroundTask;
 import io.auscult.engine.Cancellation;
 import io.auscult.features.FeatureSpec;
 import io.auscult.features.LogMelExtractor;
 import io.auscult.features.Spectrogram;
+import io.auscult.store.ModelFile;
 import io.auscult.store.SpectrogramImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +37,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -85,6 +93,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         table.print(stdout);
+        printDetection(root, scan, stdout, err);
 
         Files.createDirectories(out);
         LogMelExtractor extractor = new LogMelExtractor(FeatureSpec.DCASE);
@@ -111,6 +120,52 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("Next: ./auscult features FILE --out F.png   |   ./auscult scan DIR   |   ./auscult --help");
         stdout.flush();
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * How the bundled demo models (samples/models, trained on these clips) do on the test clips:
+     * the detection half of the demo, with nothing to train.
+     */
+    private static void printDetection(Path root, ScanResult scan, PrintWriter stdout, PrintWriter err) {
+        Path models = root.resolve("models");
+        List<Path> files = new ArrayList<>();
+        for (String machine : DatasetSummary.of(scan).machines().stream().map(m -> m.machineType()).toList()) {
+            for (String kind : List.of("ae", "mae", "dense")) {
+                Path model = models.resolve(machine + "-" + kind + ".auscult");
+                if (Files.isRegularFile(model)) {
+                    files.add(model);
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        stdout.println();
+        stdout.println("Detection with the bundled demo models (" + models + ", trained on the 12 normal clips):");
+        TextTable t = new TextTable("model", "AUC", "pAUC", "F1 at threshold", "flagged anomalies");
+        List<Object[]> rows = ComputeRun.run(err, BackgroundTask.of("demo models", (progress, cancel) -> {
+            List<Object[]> out = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                try (TrainedDetector d = ModelFile.read(f, Networks.LOADER)) {
+                    Evaluation ev = DetectorEvaluation.evaluate(d, scan,
+                            DataSelection.machine(d.provenance().config().get("machine")),
+                            progress.slice(i / (double) files.size(), (i + 1.0) / files.size()), cancel);
+                    var c = ev.decisions();
+                    out.add(new Object[] {f.getFileName().toString().replaceFirst("\\.auscult$", ""),
+                            String.format(Locale.ROOT, "%.3f", ev.harmonicAuc()),
+                            String.format(Locale.ROOT, "%.3f", ev.harmonicPauc()),
+                            String.format(Locale.ROOT, "%.2f", c.f1()),
+                            c.truePositives() + " of " + (c.truePositives() + c.falseNegatives())});
+                } catch (IOException e) {
+                    out.add(new Object[] {f.getFileName().toString(), "-", "-", "-", e.getMessage()});
+                }
+            }
+            return out;
+        }));
+        rows.forEach(t::row);
+        t.print(stdout);
+        stdout.println("Score your own: ./auscult score --model " + models.resolve("fan-mae.auscult") + " FILES");
     }
 
     /** One normal test clip per machine type, then every anomalous test clip, in scan order. */

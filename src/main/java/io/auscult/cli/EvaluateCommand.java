@@ -11,6 +11,8 @@ import io.auscult.detect.Evaluation;
 import io.auscult.detect.Networks;
 import io.auscult.detect.TrainedDetector;
 import io.auscult.engine.AtomicFile;
+import io.auscult.metrics.DcaseSummary;
+import io.auscult.metrics.SectionScores;
 import io.auscult.engine.BackgroundTask;
 import io.auscult.store.DcaseResultFiles;
 import io.auscult.store.ModelFile;
@@ -68,6 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
         table.rule();
         table.row("harmonic mean", "", "", "", f4(ev.harmonicAuc()), f4(ev.harmonicPauc()));
         table.print(stdout);
+        ev.domains().ifPresent(dcase -> printDomains(stdout, dcase));
         var d = ev.decisions();
         stdout.printf("%nAt the threshold: precision %.4f, recall %.4f, F1 %.4f (TP %d, FP %d, TN %d, FN %d)%n",
                 d.precision(), d.recall(), d.f1(), d.truePositives(), d.falsePositives(), d.trueNegatives(),
@@ -81,6 +84,9 @@ final class EvaluateCommand implements Callable<Integer> {
             csv.append(String.format(Locale.ROOT, "harmonic mean,,,,%.6f,%.6f%n", ev.harmonicAuc(), ev.harmonicPauc()));
             AtomicFile.write(out.resolve("summary.csv"), o -> o.write(csv.toString().getBytes(StandardCharsets.UTF_8)));
             AtomicFile.writeString(out.resolve("summary.json"), Json.line(summaryJson(ev)) + "\n");
+            if (ev.domains().isPresent()) {
+                AtomicFile.writeString(out.resolve("summary_domains.csv"), domainsCsv(ev.domains().get()));
+            }
             stdout.printf("Results in %s%n", out);
         }
         for (UnusableFile f : ev.failed()) {
@@ -99,11 +105,51 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         root.put("harmonicMeanAuc", ev.harmonicAuc());
         root.put("harmonicMeanPauc", ev.harmonicPauc());
+        ev.domains().ifPresent(dcase -> {
+            ObjectNode node = root.putObject("domains");
+            ArrayNode rows = node.putArray("sections");
+            for (SectionScores s : dcase.sections()) {
+                rows.addObject().put("machine", s.machineType()).put("section", s.section())
+                        .put("aucSource", s.aucSource()).put("aucTarget", s.aucTarget()).put("pauc", s.pauc());
+            }
+            var o = dcase.overall();
+            node.put("officialScore", o.officialScore()).put("harmonicMeanAucSource", o.hmeanAucSource())
+                    .put("harmonicMeanAucTarget", o.hmeanAucTarget()).put("harmonicMeanPauc", o.hmeanPauc());
+        });
         var d = ev.decisions();
         root.putObject("decisions").put("precision", d.precision()).put("recall", d.recall()).put("f1", d.f1())
                 .put("truePositives", d.truePositives()).put("falsePositives", d.falsePositives())
                 .put("trueNegatives", d.trueNegatives()).put("falseNegatives", d.falseNegatives());
         return root;
+    }
+
+    /** The DCASE 2021+ view: AUC per domain (all anomalies against each domain's normals). */
+    private static void printDomains(PrintWriter stdout, DcaseSummary dcase) {
+        stdout.println();
+        stdout.println("By domain (DCASE 2021+: each domain's normal clips against all anomalies):");
+        TextTable t = new TextTable("machine", "section", "AUC source", "AUC target", "pAUC");
+        for (SectionScores s : dcase.sections()) {
+            t.row(s.machineType(), s.section(), f4(s.aucSource()), f4(s.aucTarget()), f4(s.pauc()));
+        }
+        t.rule();
+        var o = dcase.overall();
+        t.row("harmonic mean", "", f4(o.hmeanAucSource()), f4(o.hmeanAucTarget()), f4(o.hmeanPauc()));
+        t.print(stdout);
+        stdout.printf("Official score (harmonic mean of all source AUCs, target AUCs and pAUCs): %.4f%n",
+                o.officialScore());
+    }
+
+    private static String domainsCsv(DcaseSummary dcase) {
+        StringBuilder csv = new StringBuilder("machine,section,auc_source,auc_target,pauc\n");
+        for (SectionScores s : dcase.sections()) {
+            csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f%n", s.machineType(), s.section(),
+                    s.aucSource(), s.aucTarget(), s.pauc()));
+        }
+        var o = dcase.overall();
+        csv.append(String.format(Locale.ROOT, "harmonic mean,,%.6f,%.6f,%.6f%n", o.hmeanAucSource(),
+                o.hmeanAucTarget(), o.hmeanPauc()));
+        csv.append(String.format(Locale.ROOT, "official score,,,,%.6f%n", o.officialScore()));
+        return csv.toString();
     }
 
     private static String f4(double v) {

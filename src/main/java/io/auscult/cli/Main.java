@@ -20,6 +20,9 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AuscultCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // The command descriptions are written as lines of up to ~100 characters; picocli's default
+        // width of 80 would break them mid-sentence.
+        cl.setUsageHelpWidth(110);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         return cl;
     }

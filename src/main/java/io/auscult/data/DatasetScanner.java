@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -92,11 +93,17 @@ public final class DatasetScanner {
         sorted.sort(Comparator.naturalOrder());
         List<Candidate> candidates = new ArrayList<>(sorted.size());
         EnumSet<DatasetLayout> layouts = EnumSet.noneOf(DatasetLayout.class);
+        Map<Path, Domain> manifestDomains = ManifestDomains.of(root);
         for (Path wav : sorted) {
             LayoutRecogniser.Recognised r = LayoutRecogniser.recognise(wav);
             layouts.add(r.layout());
             Path mask = WavFileFinder.maskOf(wav);
-            candidates.add(new Candidate(wav, r.labels(), masks.contains(mask) ? Optional.of(mask) : Optional.empty()));
+            Labels labels = r.labels();
+            Domain listed = manifestDomains.get(wav.toAbsolutePath().normalize());
+            if (labels.domain() == Domain.UNKNOWN && listed != null) {
+                labels = labels.withDomain(listed);
+            }
+            candidates.add(new Candidate(wav, labels, masks.contains(mask) ? Optional.of(mask) : Optional.empty()));
         }
         DatasetLayout layout = layouts.isEmpty() ? DatasetLayout.PLAIN
                 : layouts.size() == 1 ? layouts.iterator().next() : DatasetLayout.MIXED;

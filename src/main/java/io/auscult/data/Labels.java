@@ -51,6 +51,11 @@ public record Labels(String machineType, String machineId, Domain domain, Split 
         return new Labels(UNKNOWN, UNKNOWN, Domain.UNKNOWN, Split.UNKNOWN, Condition.UNKNOWN, Map.of());
     }
 
+    /** The same labels in another domain. */
+    public Labels withDomain(Domain newDomain) {
+        return new Labels(machineType, machineId, newDomain, split, condition, attributes);
+    }
+
     private static void requireText(String value, String what) {
         Objects.requireNonNull(value, what);
         if (value.isBlank()) {

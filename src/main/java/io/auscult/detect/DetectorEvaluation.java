@@ -1,6 +1,11 @@
 package io.auscult.detect;
 
 import io.auscult.data.Condition;
+import io.auscult.data.Domain;
+import io.auscult.data.Labels;
+import io.auscult.metrics.DcaseSummary;
+import io.auscult.metrics.ScoredClip;
+import io.auscult.metrics.UndefinedMetricException;
 import io.auscult.data.Recording;
 import io.auscult.data.ScanResult;
 import io.auscult.data.Split;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Scores the labelled test clips of a selection and computes the DCASE figures. */
 public final class DetectorEvaluation {
@@ -74,6 +80,27 @@ public final class DetectorEvaluation {
         return new Evaluation(sections,
                 DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::auc).toArray()),
                 DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::pauc).toArray()),
-                ConfusionCounts.of(truth, decided), files, batch.failed());
+                ConfusionCounts.of(truth, decided), files, batch.failed(), domainSummary(files));
+    }
+
+    /**
+     * The DCASE 2021+ table (AUC per domain, pAUC, official score) when the data allow it: every
+     * clip's domain known and, in every section, normal clips of both domains and anomalies.
+     */
+    static Optional<DcaseSummary> domainSummary(List<Evaluation.ScoredFile> files) {
+        List<ScoredClip> clips = new ArrayList<>(files.size());
+        for (Evaluation.ScoredFile f : files) {
+            Labels l = f.recording().labels();
+            if (l.domain() == Domain.UNKNOWN) {
+                return Optional.empty();
+            }
+            clips.add(new ScoredClip(l.machineType(), l.machineId(), l.domain().word(),
+                    l.condition() == Condition.ANOMALY, f.score()));
+        }
+        try {
+            return Optional.of(DcaseSummary.ofClips(clips));
+        } catch (UndefinedMetricException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -2,8 +2,11 @@ package io.auscult.detect;
 
 import io.auscult.data.UnusableFile;
 import io.auscult.metrics.ConfusionCounts;
+import io.auscult.metrics.DcaseSummary;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A detector's results on a labelled test set: AUC and pAUC (max FPR 0.1, McClish) per
@@ -16,14 +19,18 @@ import java.util.List;
  * @param decisions confusion counts of all test clips at the detector's threshold
  * @param files     every scored test file with its labels and score
  * @param failed    test files that could not be scored
+ * @param domains   the DCASE 2021+ table with source and target AUCs and the official score, when
+ *                  every test clip's domain is known and every section has normal clips of both
+ *                  domains; empty otherwise (DCASE 2020 and MIMII name no domains)
  */
 public record Evaluation(List<Section> sections, double harmonicAuc, double harmonicPauc, ConfusionCounts decisions,
-                         List<ScoredFile> files, List<UnusableFile> failed) {
+                         List<ScoredFile> files, List<UnusableFile> failed, Optional<DcaseSummary> domains) {
 
     public Evaluation {
         sections = List.copyOf(sections);
         files = List.copyOf(files);
         failed = List.copyOf(failed);
+        Objects.requireNonNull(domains, "domains");
     }
 
     /** Figures of one machine type and id/section. */

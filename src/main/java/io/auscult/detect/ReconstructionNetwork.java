@@ -12,7 +12,8 @@ import java.util.List;
  * time-major {@code frames x mels}, already standardised per band by the caller.
  *
  * <p>The score is the detector's own: the mean squared reconstruction error over the
- * recording's real bins (padding excluded), computed exactly as the differentiable graph
+ * recording's real bins (padding excluded; the dense AE averages per-window MSEs, see
+ * {@link Reconstruction}), computed exactly as the differentiable graph
  * computes it, so that {@link #scoreGradients} is the gradient of {@link Reconstruction#score()}.
  * Implementations batch internally and hold native memory: close them.
  */

@@ -69,6 +69,47 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aMeasuredFigureIsWhatTheRunReturnedInThousandthsAndLongBenchmarksCapTheirRepeats() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        Benchmark measured = new Benchmark() {
+            @Override
+            public String name() {
+                return "test.measured";
+            }
+
+            @Override
+            public Unit unit() {
+                return Unit.measured("MB");
+            }
+
+            @Override
+            public int maxRepeats() {
+                return 2;
+            }
+
+            @Override
+            public Trial setUp() {
+                return () -> 1000L * (10 + runs.incrementAndGet());
+            }
+        };
+        BenchResult r = new BenchRunner(9, 3, 1.0).run(measured);
+        // Two warm-up runs (11, 12 MB), then two timed ones (13, 14 MB); no time-based warm-up.
+        assertThat(runs.get()).isEqualTo(4);
+        assertThat(r.repeats()).isEqualTo(2);
+        assertThat(r.unit()).isEqualTo("MB");
+        assertThat(r.min()).isEqualTo(13.0);
+        assertThat(r.max()).isEqualTo(14.0);
+        assertThat(r.median()).isEqualTo(13.5);
+    }
+
+    @Test
+    void theRssBenchmarkReadsThisProcesssResidentMemory() throws Exception {
+        long kb = ScoreMemoryBenchmark.residentKilobytes();
+        // A JVM with the test classes loaded is resident for more than 20 MB and less than the machine.
+        assertThat(kb).isBetween(20_000L, 64L * 1024 * 1024);
+    }
+
+    @Test
     void refusesZeroRepeats() {
         assertThatThrownBy(() -> new BenchRunner(0, 0, 0)).hasMessageContaining("repeats");
     }

@@ -27,7 +27,8 @@ class BenchCommandTest {
     @Test
     void listsTheStableNames() {
         CliRun run = CliRun.of("bench", "--list");
-        assertThat(run.out()).contains("frontend.logmel_10s\tms", "audio.decode_mimii_10s\tms", "data.scan_10k\tms", "synth.clip_10s\tms");
+        assertThat(run.out()).contains("frontend.logmel_10s\tms", "audio.decode_mimii_10s\tms", "data.scan_10k\tms", "synth.clip_10s\tms",
+                "detect.conv_train\tcrops/s", "detect.mae_train\tcrops/s", "detect.score_1000_rss_growth_mb\tMB");
     }
 
     @Test

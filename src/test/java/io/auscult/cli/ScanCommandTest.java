@@ -18,9 +18,9 @@ class ScanCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("DCASE 2020 Task 2 layout, 80 recordings, 13.3 min, 16000 Hz");
         for (String machine : new String[] {"fan", "pump", "slider", "valve"}) {
-            assertThat(run.out()).containsPattern(machine + " +id_00 +12 +4 +4 +0 +4 +3.3 min");
+            assertThat(run.out()).containsPattern(machine + " +id_00 +12 +4 +4 +0 +15 +5 +4 +3.3 min");
         }
-        assertThat(run.out()).containsPattern("all +48 +16 +16 +0 +16 +13.3 min");
+        assertThat(run.out()).containsPattern("all +48 +16 +16 +0 +60 +20 +16 +13.3 min");
         assertThat(run.out()).doesNotContain("cannot be used");
     }
 

@@ -20,8 +20,8 @@ class SynthAndDemoCommandTest {
         assertThat(synth.out()).contains("Wrote 10 clips (6 normal, 4 anomalous)");
         CliRun scan = CliRun.of("scan", out.toString());
         assertThat(scan.exitCode()).isZero();
-        assertThat(scan.out()).containsPattern("slider +id_00 +2 +1 +2 +0 +2")
-                .containsPattern("valve +id_00 +2 +1 +2 +0 +2");
+        assertThat(scan.out()).containsPattern("slider +id_00 +2 +1 +2 +0 +5 +0 +2")
+                .containsPattern("valve +id_00 +2 +1 +2 +0 +5 +0 +2");
     }
 
     @Test
@@ -47,5 +47,10 @@ class SynthAndDemoCommandTest {
             assertThat(files.filter(p -> p.toString().endsWith(".png"))).hasSize(20);
         }
         assertThat(out.resolve("valve-anomaly_id_00_00000000.png")).isNotEmptyFile();
+        // The shipped demo models are evaluated on the test clips: one row per model, with an AUC.
+        assertThat(run.out()).contains("Detection with the bundled demo models");
+        for (String model : new String[] {"fan-ae", "pump-mae", "slider-dense", "valve-dense"}) {
+            assertThat(run.out()).containsPattern(model + " +[01]\\.[0-9]{3} +[01]\\.[0-9]{3} +[01]\\.[0-9]{2} +[0-4] of 4");
+        }
     }
 }

@@ -45,6 +45,24 @@ class TrainScoreEvaluateCommandTest {
         assertThat(auc).isBetween(0.0, 1.0);
         assertThat(summary.get("harmonicMeanAuc").asDouble()).isEqualTo(auc);
         assertThat(Files.readString(results.resolve("summary.csv"))).startsWith("machine,section,normal,anomaly,auc,pauc\n");
+
+        // The demo set's manifest names each clip's domain, so the DCASE 2021+ view is there too:
+        // the target AUC is its one target normal clip (index 3) against all four anomalies.
+        assertThat(evaluate.out()).contains("By domain", "Official score");
+        java.util.Map<String, Double> scores = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(results.resolve("anomaly_score_pump_id_00_test.csv"))) {
+            String[] cells = line.split(",");
+            scores.put(cells[0], Double.parseDouble(cells[1]));
+        }
+        double targetNormal = scores.get("normal_id_00_00000003.wav");
+        double expected = 0;
+        for (int i = 0; i < 4; i++) {
+            double a = scores.get("anomaly_id_00_0000000" + i + ".wav");
+            expected += a > targetNormal ? 1 : a == targetNormal ? 0.5 : 0;
+        }
+        assertThat(summary.at("/domains/sections/0/aucTarget").asDouble()).isEqualTo(expected / 4);
+        assertThat(Files.readString(results.resolve("summary_domains.csv")))
+                .startsWith("machine,section,auc_source,auc_target,pauc\npump,id_00,").contains("official score");
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.auscult.store.ModelFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,32 @@ class DetectorTrainingTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DetectorKind.class, names = {"AE", "MAE"})
+    void theConvDetectorsAreDeterministicThroughTheWholePipelineToo(DetectorKind kind, @TempDir Path dir)
+            throws Exception {
+        DetectorTraining.Request request = new DetectorTraining.Request(DataSelection.machine("valve"), kind, 7, 2);
+        Path a = dir.resolve("a.auscult");
+        Path b = dir.resolve("b.auscult");
+        try (TrainedDetector first = DetectorTraining.train(samples, request, Progress.NONE, Cancellation.NEVER);
+             TrainedDetector second = DetectorTraining.train(samples, request, Progress.NONE, Cancellation.NEVER)) {
+            ModelFile.write(a, first);
+            ModelFile.write(b, second);
+            assertThat(second.threshold().value()).isEqualTo(first.threshold().value());
+        }
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        Path clip = Path.of("samples/valve/test/anomaly_id_00_00000000.wav");
+        try (TrainedDetector x = ModelFile.read(a, Networks.LOADER); TrainedDetector y = ModelFile.read(b, Networks.LOADER)) {
+            assertThat(new RecordingScorer(y).score(clip).score()).isEqualTo(new RecordingScorer(x).score(clip).score());
+        }
+        // Another seed gives another model: the seed reaches the initial weights and the crops.
+        try (TrainedDetector other = DetectorTraining.train(samples,
+                new DetectorTraining.Request(DataSelection.machine("valve"), kind, 8, 2), Progress.NONE,
+                Cancellation.NEVER); TrainedDetector x = ModelFile.read(a, Networks.LOADER)) {
+            assertThat(new RecordingScorer(other).score(clip).score()).isNotEqualTo(new RecordingScorer(x).score(clip).score());
+        }
+    }
+
     @Test
     void theThresholdIsTheGammaNinetiethPercentileOfTheNormalTrainingScores() {
         try (TrainedDetector d = DetectorTraining.train(samples, REQUEST, Progress.NONE, Cancellation.NEVER)) {
@@ -76,5 +104,34 @@ class DetectorTrainingTest {
         };
         assertThatThrownBy(() -> DetectorTraining.train(samples, REQUEST, cancelAfterLoading, cancel))
                 .isInstanceOf(CancelledException.class);
+    }
+
+    @Test
+    void aTrainAndSaveJobCancelledOnTheComputeExecutorLeavesNoFile(@TempDir Path dir) throws Exception {
+        // What `auscult train` (and the GUI) run: train, then write atomically. Cancelled mid-training.
+        Path out = dir.resolve("valve.auscult");
+        java.util.concurrent.CountDownLatch training = new java.util.concurrent.CountDownLatch(1);
+        try (io.auscult.engine.ComputeExecutor executor = new io.auscult.engine.ComputeExecutor()) {
+            io.auscult.engine.TaskHandle<Path> handle = executor.submit(io.auscult.engine.BackgroundTask.of("train",
+                    (progress, cancel) -> {
+                        Progress signalling = (f, m) -> {
+                            progress.report(f, m);
+                            if (f > 0.2) {
+                                training.countDown();
+                            }
+                        };
+                        try (TrainedDetector d = DetectorTraining.train(samples, new DetectorTraining.Request(
+                                DataSelection.machine("valve"), DetectorKind.DENSE, 7, 50), signalling, cancel)) {
+                            ModelFile.write(out, d);
+                        }
+                        return out;
+                    }));
+            assertThat(training.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            handle.cancel();
+            assertThat(handle.await()).isInstanceOf(io.auscult.engine.TaskResult.Cancelled.class);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no model and no temporary file").isEmpty();
+        }
     }
 }
