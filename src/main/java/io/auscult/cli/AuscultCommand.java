@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             ModelInfoCommand.class,
             DemoCommand.class,
+            FaithfulnessCommand.class,
+            CompareCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all inputs processed", "1:some inputs failed (each is named on stderr)",
