@@ -21,7 +21,8 @@ public final class Benchmarks {
                 DetectorScoreBenchmark.mae(),
                 ConvTrainBenchmark.autoencoder(),
                 ConvTrainBenchmark.masked(),
-                new ScoreMemoryBenchmark());
+                new ScoreMemoryBenchmark(),
+                new FaithfulnessCurveBenchmark());
     }
 
     public static Optional<Benchmark> named(String name) {
