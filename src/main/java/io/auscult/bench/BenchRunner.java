@@ -33,7 +33,9 @@ public final class BenchRunner {
 
     public BenchResult run(Benchmark benchmark) throws Exception {
         int repeats = Math.min(this.repeats, benchmark.maxRepeats());
-        int warmups = Math.min(warmupRuns, benchmark.maxRepeats());
+        // A capped benchmark warms up with fewer runs than it times (none when it runs once).
+        int warmups = benchmark.maxRepeats() == Integer.MAX_VALUE ? warmupRuns
+                : Math.min(warmupRuns, benchmark.maxRepeats() - 1);
         double warmSeconds = benchmark.maxRepeats() < Integer.MAX_VALUE ? 0 : warmupSeconds;
         try (Benchmark.Trial trial = benchmark.setUp()) {
             long warmStart = System.nanoTime();

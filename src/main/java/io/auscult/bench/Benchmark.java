@@ -44,6 +44,11 @@ public interface Benchmark {
 
         public static final Unit MS = new Unit("ms", Kind.MILLISECONDS);
 
+        /** A figure the trial measures itself in whole units (e.g. peak MB): {@link Trial#run()} returns it. */
+        public static Unit reported(String label) {
+            return new Unit(label, Kind.REPORTED);
+        }
+
         /** A throughput unit such as {@code perSecond("vectors")} -> "vectors/s". */
         public static Unit perSecond(String items) {
             return new Unit(items + "/s", Kind.THROUGHPUT);
@@ -63,9 +68,10 @@ public interface Benchmark {
                 case MILLISECONDS -> nanos / 1e6;
                 case THROUGHPUT -> items / (nanos / 1e9);
                 case MEASURED -> items / 1e3;
+                case REPORTED -> items;
             };
         }
 
-        public enum Kind { MILLISECONDS, THROUGHPUT, MEASURED }
+        public enum Kind { MILLISECONDS, THROUGHPUT, MEASURED, REPORTED }
     }
 }

@@ -10,7 +10,7 @@ public final class Benchmarks {
     }
 
     public static List<Benchmark> all() {
-        return List.of(
+        List<Benchmark> all = new java.util.ArrayList<>(List.of(
                 new LogMelBenchmark(),
                 new MimiiDecodeBenchmark(),
                 new ScanBenchmark(),
@@ -21,8 +21,11 @@ public final class Benchmarks {
                 DetectorScoreBenchmark.mae(),
                 ConvTrainBenchmark.autoencoder(),
                 ConvTrainBenchmark.masked(),
-                new ScoreMemoryBenchmark(),
-                new FaithfulnessCurveBenchmark());
+                new ScoreMemoryBenchmark()));
+        all.addAll(ExplainBenchmark.all());
+        all.add(new ProxyRunDemoBenchmark());
+        all.add(new FaithfulnessCurveBenchmark());
+        return List.copyOf(all);
     }
 
     public static Optional<Benchmark> named(String name) {

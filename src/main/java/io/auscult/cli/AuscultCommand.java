@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
             EvaluateCommand.class,
             ModelInfoCommand.class,
             DemoCommand.class,
+            ExplainCommand.class,
+            ProxyCommand.class,
             FaithfulnessCommand.class,
             CompareCommand.class,
         },

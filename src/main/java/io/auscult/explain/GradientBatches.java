@@ -20,10 +20,12 @@ import java.util.function.IntFunction;
 final class GradientBatches {
 
     /**
-     * Input bins per pass: 8 ten-second clips (8 x 128 x 320), the networks' own default cap;
-     * about 320 MB of native working memory for a conv AE gradient batch (measured in detect.nn).
+     * Input bins per pass: 4 ten-second clips (4 x 128 x 320), half the networks' own cap (about
+     * 160 MB of working memory for a conv AE gradient batch). Measured on the conv AE with the
+     * plan's backward pass: 28-33 ms per 10-s gradient at batch 2, 4 and 8 alike (a loaded
+     * 2-core machine), so larger batches buy nothing but memory.
      */
-    static final long DEFAULT_BATCH_BINS = 8L * 128 * 320;
+    static final long DEFAULT_BATCH_BINS = 4L * 128 * 320;
 
     /** What receives each input's score and gradient, in input order. */
     @FunctionalInterface

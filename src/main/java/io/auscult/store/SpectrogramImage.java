@@ -54,7 +54,33 @@ public final class SpectrogramImage {
         }
     }
 
+    /**
+     * An attribution map drawn over the spectrogram (which is then best drawn in grey). Values
+     * already normalised for display: [0, 1], or [-1, 1] when {@code signed}; a bin's opacity
+     * grows with |value|, so 0 leaves the spectrogram visible. Unsigned maps use the inferno
+     * colours, signed ones red (raises the score) and blue (lowers it). The colour bar shows the
+     * overlay's scale under {@code label}.
+     */
+    public record Overlay(Spectrogram values, boolean signed, String label) {
+        public Overlay {
+            java.util.Objects.requireNonNull(values, "values");
+            java.util.Objects.requireNonNull(label, "label");
+        }
+    }
+
+    private static final double OVERLAY_MAX_ALPHA = 0.85;
+
     private SpectrogramImage() {
+    }
+
+    /** The spectrogram with an attribution overlay, as a PNG. */
+    public static void writePng(Spectrogram s, Options options, Overlay overlay, Path target) throws IOException {
+        BufferedImage image = render(s, options, overlay);
+        AtomicFile.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 
     public static void writePng(Spectrogram s, Options options, Path target) throws IOException {
@@ -67,6 +93,15 @@ public final class SpectrogramImage {
     }
 
     public static BufferedImage render(Spectrogram s, Options o) {
+        return render(s, o, null);
+    }
+
+    /** The figure with an overlay (null for none). */
+    public static BufferedImage render(Spectrogram s, Options o, Overlay overlay) {
+        if (overlay != null && (overlay.values().frames() != s.frames() || overlay.values().mels() != s.mels())) {
+            throw new IllegalArgumentException("the overlay is " + overlay.values().frames() + " x "
+                    + overlay.values().mels() + ", the spectrogram " + s.frames() + " x " + s.mels());
+        }
         if (o.mask().isPresent() && o.mask().get().length != s.values().length) {
             throw new IllegalArgumentException("mask has " + o.mask().get().length + " bins, the spectrogram "
                     + s.values().length);
@@ -101,6 +136,9 @@ public final class SpectrogramImage {
                     v = Math.max(v, s.get(f, m));
                 }
                 int colour = o.colorMap().argb(v, lo, hi);
+                if (overlay != null) {
+                    colour = blend(colour, overlay, f0, f1, m);
+                }
                 int yTop = (s.mels() - 1 - m) * PX_PER_MEL;
                 for (int dy = 0; dy < PX_PER_MEL; dy++) {
                     plot[(yTop + dy) * plotW + x] = colour;
@@ -125,9 +163,69 @@ public final class SpectrogramImage {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         drawTimeAxis(g, s, plotW, plotH, frames);
         drawFrequencyAxis(g, s, plotH);
-        drawColourBar(g, o.colorMap(), lo, hi, LEFT + plotW + 14, plotH);
+        if (overlay == null) {
+            drawColourBar(g, o.colorMap(), lo, hi, LEFT + plotW + 14, plotH);
+        } else {
+            drawOverlayBar(g, overlay, LEFT + plotW + 14, plotH);
+        }
         g.dispose();
         return img;
+    }
+
+    /** The overlay's strongest value over the pooled frames [f0, f1) of band m, blended onto {@code base}. */
+    private static int blend(int base, Overlay overlay, int f0, int f1, int m) {
+        float v = 0;
+        for (int f = f0; f < f1; f++) {
+            float a = overlay.values().get(f, m);
+            if (Math.abs(a) > Math.abs(v)) {
+                v = a;
+            }
+        }
+        return blend(base, overlay, (double) v);
+    }
+
+    private static final ColorMap OVERLAY_MAP = ColorMap.named("inferno");
+
+    private static int overlayColour(Overlay overlay, double v) {
+        if (!overlay.signed()) {
+            // The upper part of inferno: dark values would vanish in a grey spectrogram.
+            return OVERLAY_MAP.argb(0.35 + 0.65 * v, 0, 1);
+        }
+        return v >= 0 ? 0xFFD62728 : 0xFF1F77B4;
+    }
+
+    private static void drawOverlayBar(Graphics2D g, Overlay overlay, int x, int plotH) {
+        int w = 14;
+        double lo = overlay.signed() ? -1 : 0;
+        for (int y = 0; y < plotH; y++) {
+            double v = 1 - (1 - lo) * y / (plotH - 1.0);
+            int grey = 0xFF808080;
+            g.setColor(new Color(blend(grey, overlay, v)));
+            g.drawLine(x, TOP + y, x + w, TOP + y);
+        }
+        g.setColor(INK);
+        g.drawRect(x, TOP, w, plotH - 1);
+        FontMetrics fm = g.getFontMetrics();
+        for (double v = lo; v <= 1 + 1e-9; v += 0.5) {
+            int y = TOP + (int) Math.round((1 - v) / (1 - lo) * (plotH - 1));
+            g.drawLine(x + w, y, x + w + 3, y);
+            g.drawString(String.format("%.1f", v), x + w + 5, y + fm.getAscent() / 2 - 1);
+        }
+        g.drawString(overlay.label(), x - 4, TOP + plotH + 16);
+    }
+
+    /** One colour-bar entry: the overlay colour of value v over grey. */
+    private static int blend(int base, Overlay overlay, double v) {
+        double t = Math.min(1, Math.abs(v));
+        if (!(t > 0)) {
+            return base;
+        }
+        int colour = overlayColour(overlay, overlay.signed() ? v : t);
+        double alpha = OVERLAY_MAX_ALPHA * Math.sqrt(t);
+        int r = (int) Math.round((1 - alpha) * ((base >> 16) & 0xFF) + alpha * ((colour >> 16) & 0xFF));
+        int gr = (int) Math.round((1 - alpha) * ((base >> 8) & 0xFF) + alpha * ((colour >> 8) & 0xFF));
+        int b = (int) Math.round((1 - alpha) * (base & 0xFF) + alpha * (colour & 0xFF));
+        return 0xFF000000 | (r << 16) | (gr << 8) | b;
     }
 
     private static void outlineMask(Spectrogram s, boolean[] mask, int[] plot, int plotW, int scale, int pool) {

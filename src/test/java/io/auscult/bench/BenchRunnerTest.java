@@ -93,13 +93,13 @@ class BenchRunnerTest {
             }
         };
         BenchResult r = new BenchRunner(9, 3, 1.0).run(measured);
-        // Two warm-up runs (11, 12 MB), then two timed ones (13, 14 MB); no time-based warm-up.
-        assertThat(runs.get()).isEqualTo(4);
+        // One warm-up run (11 MB), then two timed ones (12, 13 MB); no time-based warm-up.
+        assertThat(runs.get()).isEqualTo(3);
         assertThat(r.repeats()).isEqualTo(2);
         assertThat(r.unit()).isEqualTo("MB");
-        assertThat(r.min()).isEqualTo(13.0);
-        assertThat(r.max()).isEqualTo(14.0);
-        assertThat(r.median()).isEqualTo(13.5);
+        assertThat(r.min()).isEqualTo(12.0);
+        assertThat(r.max()).isEqualTo(13.0);
+        assertThat(r.median()).isEqualTo(12.5);
     }
 
     @Test

@@ -31,11 +31,23 @@ import java.util.Map;
 final class ConvBackboneRunner implements AutoCloseable {
 
     private final ConvInferenceGraph graph;
-    private final ConvForwardPlan plan;
+    /**
+     * Plans by (batch, frames), most recently used last, at most {@value #PLANS}: explanation
+     * methods alternate shapes (one clip, then chunks of path points, then a shorter last chunk)
+     * and re-planning a shape allocates all its arrays again.
+     */
+    private final java.util.LinkedHashMap<List<Integer>, ConvForwardPlan> plans =
+            new java.util.LinkedHashMap<>(8, 0.75f, true);
+    private static final int PLANS = 3;
+    private final ConvBackboneWeights weights;
+    private final DataType dataType;
+    private ConvForwardPlan plan;
     private final MaeMasking masking;
     private final int mels;
     private final int multiple;
     private double[][] cachedMasks;
+    /** Input gradients through the SameDiff graph instead of the plan's backward pass (for comparison tests). */
+    private boolean useGraphForGradients;
     private int cachedMasksFrames = -1;
 
     /** @param masking the MAE's masking, or null for the plain conv AE */
@@ -50,10 +62,16 @@ final class ConvBackboneRunner implements AutoCloseable {
                     + " for a network with " + weights.levels() + " levels, not " + mels);
         }
         this.graph = new ConvInferenceGraph(weights, dataType);
-        this.plan = new ConvForwardPlan(weights, dataType);
+        this.weights = weights;
+        this.dataType = dataType;
         this.masking = masking;
         this.mels = mels;
         this.multiple = weights.sizeMultiple();
+    }
+
+    /** Routes input gradients through the SameDiff graph (true) or the plan (false, the default and faster). */
+    void useGraphForGradients(boolean graph) {
+        this.useGraphForGradients = graph;
     }
 
     int passes() {
@@ -101,6 +119,15 @@ final class ConvBackboneRunner implements AutoCloseable {
         long[] layerShape = null;
         if (!gradient && layer == null) {
             recon = forward(inputs, frames, padded, masks);
+        } else if (!useGraphForGradients && (layer == null || !gradient)) {
+            double[][] rd = gradientByPlan(inputs, frames, padded, masks, layer);
+            recon = rd[0];
+            dx = rd[1];
+            if (layer != null) {
+                act = rd[2];
+                dAct = rd[3];
+                layerShape = new long[] {(long) rd[4][0], (long) rd[4][1], (long) rd[4][2], (long) rd[4][3]};
+            }
         } else {
             double[] x = new double[n * k * bins];
             double[] lossWeight = new double[n * k * bins];
@@ -240,8 +267,61 @@ final class ConvBackboneRunner implements AutoCloseable {
                 }
             }
         }
+        plan = planFor(inputs.size() * k, padded);
         ConvArrays.write(plan.input(inputs.size() * k, mels, padded), net);
         return ConvArrays.toDoubles(plan.run());
+    }
+
+    /**
+     * Reconstruction and d score / d x (per batch entry, on the padded grid, laid out as the
+     * graph's {@code x} gradient) with the plan's own backward pass. The score
+     * {@code sum lossWeight * (x - r)^2} gives {@code d/dr = -2 lossWeight (x - r)} to the
+     * network and the direct term {@code 2 lossWeight (x - r)} to x; the network's gradient reaches
+     * x through channel 0, {@code x * (1 - mask)} for the MAE.
+     */
+    private double[][] gradientByPlan(List<double[]> inputs, int frames, int padded, double[][] masks,
+                                      String layer) {
+        double[] recon = forward(inputs, frames, padded, masks);
+        int k = passes();
+        int bins = mels * padded;
+        int channels = masking == null ? 1 : 2;
+        double w = 1.0 / ((double) mels * frames);
+        double[] dr = new double[recon.length];
+        double[] dx = new double[recon.length];
+        for (int i = 0; i < inputs.size(); i++) {
+            double[] in = inputs.get(i);
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                for (int m = 0; m < mels; m++) {
+                    for (int f = 0; f < frames; f++) {
+                        int idx = base + m * padded + f;
+                        double lw = masking == null ? w : w * masks[g][m * padded + f];
+                        double diff = in[m * frames + f] - recon[idx];
+                        dr[idx] = -2 * lw * diff;
+                        dx[idx] = 2 * lw * diff;
+                    }
+                }
+            }
+        }
+        ConvArrays.write(plan.gradOutput(), dr);
+        if (layer != null) {
+            // Grad-CAM: only the backward steps down to the layer; no input gradient.
+            // Block names enc1..encL, dec1..dec(L-1) are the plan's layers in order.
+            INDArray[] ag = plan.backwardTo(graph.blockNames().indexOf(layer));
+            long[] shape = ag[0].shape();
+            return new double[][] {recon, null, ConvArrays.toDoubles(ag[0]), ConvArrays.toDoubles(ag[1]),
+                    {shape[0], shape[1], shape[2], shape[3]}};
+        }
+        double[] net = ConvArrays.toDoubles(plan.backward());
+        for (int b = 0; b < inputs.size() * k; b++) {
+            double[] mask = masks[b % k];
+            for (int j = 0; j < bins; j++) {
+                int idx = b * bins + j;
+                double through = net[idx * channels];
+                dx[idx] += masking == null ? through : through * (1 - mask[j]);
+            }
+        }
+        return new double[][] {recon, dx};
     }
 
     /** Each pass's mask on the padded grid (all zeros for the plain AE, which has no mask); kept for the last size. */
@@ -261,14 +341,31 @@ final class ConvBackboneRunner implements AutoCloseable {
         return masks;
     }
 
+    private ConvForwardPlan planFor(int batch, int padded) {
+        List<Integer> key = List.of(batch, padded);
+        ConvForwardPlan p = plans.get(key);
+        if (p == null) {
+            if (plans.size() >= PLANS) {
+                List<Integer> eldest = plans.keySet().iterator().next();
+                plans.remove(eldest).close();
+            }
+            p = new ConvForwardPlan(weights, dataType);
+            plans.put(key, p);
+        }
+        return p;
+    }
+
     void releaseWorkingMemory() {
         graph.releaseWorkingMemory();
-        plan.releaseWorkingMemory();
+        plans.values().forEach(ConvForwardPlan::close);
+        plans.clear();
+        plan = null;
     }
 
     @Override
     public void close() {
         graph.close();
-        plan.close();
+        plans.values().forEach(ConvForwardPlan::close);
+        plans.clear();
     }
 }

@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -41,6 +42,14 @@ final class ConvForwardPlan implements AutoCloseable {
     private final List<Runnable> steps = new ArrayList<>();
     private final List<INDArray> buffers = new ArrayList<>();
     private final List<OpContext> contexts = new ArrayList<>();
+    /** Each layer's output (after its ReLU where it has one), for the backward pass. */
+    private final List<INDArray> outputs = new ArrayList<>();
+    private final List<Runnable> backSteps = new ArrayList<>();
+    private INDArray gradOutput;
+    private INDArray gradInput;
+    /** Per layer: the backward steps to run before d loss / d (its output) is complete, and that gradient. */
+    private int[] stepsBefore;
+    private INDArray[] gradAt;
 
     ConvForwardPlan(ConvBackboneWeights backbone, DataType dataType) {
         ConvArrays.requireSupported(dataType);
@@ -96,6 +105,7 @@ final class ConvForwardPlan implements AutoCloseable {
                 INDArray out = buffer(batch, rows, cols, layer.outChannels());
                 step(new Conv2D(new INDArray[] {h, wb[0], wb[1]}, new INDArray[] {out}, conv), true);
                 relu(out);
+                outputs.add(out);
                 h = out;
             } else {
                 if (l == levels) {
@@ -128,10 +138,140 @@ final class ConvForwardPlan implements AutoCloseable {
                 if (layer.batchNorm() != null) {
                     relu(out);
                 }
+                outputs.add(out);
                 h = out;
             }
         }
         output = h;
+    }
+
+    /**
+     * The array to fill with d loss / d reconstruction, {@code (batch, 1, mels, frames)}, before
+     * {@link #backward()}; plans the backward pass for the current shape on first use. Call after
+     * {@link #run()} on the same input: the backward pass reads the forward pass's activations.
+     */
+    INDArray gradOutput() {
+        if (gradOutput == null) {
+            planBackward();
+        }
+        return gradOutput;
+    }
+
+    /**
+     * d loss / d network input, {@code (batch, mels, frames, channels)} NHWC, from the filled
+     * {@link #gradOutput()}; valid until the next run.
+     */
+    INDArray backward() {
+        for (Runnable step : backSteps) {
+            step.run();
+        }
+        return gradInput;
+    }
+
+    /**
+     * The input gradient as the transposes of the forward ops, without SameDiff: the gradient of a
+     * transposed conv (k3 s2, padding 0, then the first row and column dropped) with respect to
+     * its input is a stride-2 unpadded conv, with the same weights read as YXIO, of the output
+     * gradient with a zero row and column put back in front; the gradient of a conv (k3 s2 p1) is
+     * a transposed conv with the same weights (YXIO [k, k, in, out] is the deconv layout
+     * [k, k, its out, its in]) cropped the same way; ReLU passes the gradient where its output is
+     * positive. No weight gradients are computed (SameDiff's backprop always computes them too:
+     * BENCHMARKS.md). Layouts mirror the forward pass: decoder NCHW, encoder NHWC.
+     */
+    private void planBackward() {
+        long batch = planned[0];
+        Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(0).pW(0).dH(1).dW(1)
+                .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).weightsFormat(WeightsFormat.YXIO)
+                .build();
+        DeConv2DConfig deconv = DeConv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(0).pW(0).dH(1).dW(1)
+                .isSameMode(false).dataFormat(DeConv2DConfig.NHWC).build();
+        gradOutput = buffer(output.shape());
+        INDArray g = gradOutput;
+        stepsBefore = new int[layers.size()];
+        gradAt = new INDArray[layers.size()];
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            ConvLayerWeights layer = layers.get(l);
+            INDArray w = weights.get(l)[0];
+            INDArray out = outputs.get(l);
+            stepsBefore[l] = backSteps.size();
+            gradAt[l] = g;
+            boolean hasRelu = !layer.transposed() || layer.batchNorm() != null;
+            if (hasRelu) {
+                INDArray gg = g;
+                backSteps.add(() -> Nd4j.exec(new ThresholdReluBp(out, gg, gg, 0.0)));
+            }
+            if (layer.transposed()) {
+                long rows = g.size(2);
+                long cols = g.size(3);
+                INDArray full = buffer(batch, layer.outChannels(), rows + 1, cols + 1);
+                full.assign(0);
+                INDArray interior = full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, rows + 1),
+                        NDArrayIndex.interval(1, cols + 1));
+                INDArray gg = g;
+                backSteps.add(() -> interior.assign(gg));
+                INDArray in = buffer(batch, layer.inChannels(), rows / 2, cols / 2);
+                backStep(new Conv2D(new INDArray[] {full, w}, new INDArray[] {in}, conv), true);
+                g = in;
+                if (l == levels) {
+                    INDArray nchw = g;
+                    INDArray nhwc = buffer(batch, rows / 2, cols / 2, layer.inChannels());
+                    backSteps.add(() -> nhwc.assign(nchw.permute(0, 2, 3, 1)));
+                    g = nhwc;
+                }
+            } else {
+                long rows = g.size(1);
+                long cols = g.size(2);
+                INDArray full = buffer(batch, 2 * rows + 1, 2 * cols + 1, layer.inChannels());
+                if (l != 0) {
+                    backStep(new DeConv2D(new INDArray[] {g, w}, new INDArray[] {full}, deconv), true);
+                } else {
+                    // To the 1 or 2 input channels: libnd4j's own kernel, one example at a time, as
+                    // the forward pass's last transposed conv (oneDNN is slow on so few channels).
+                    for (long b = 0; b < batch; b++) {
+                        INDArray gi = g.get(NDArrayIndex.interval(b, b + 1), NDArrayIndex.all(), NDArrayIndex.all(),
+                                NDArrayIndex.all());
+                        INDArray fi = full.get(NDArrayIndex.interval(b, b + 1), NDArrayIndex.all(), NDArrayIndex.all(),
+                                NDArrayIndex.all());
+                        backStep(new DeConv2D(new INDArray[] {gi, w}, new INDArray[] {fi}, deconv), false);
+                    }
+                }
+                INDArray view = full.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 2 * rows + 1),
+                        NDArrayIndex.interval(1, 2 * cols + 1), NDArrayIndex.all());
+                INDArray in = buffer(batch, 2 * rows, 2 * cols, layer.inChannels());
+                backSteps.add(() -> in.assign(view));
+                g = in;
+            }
+        }
+        gradInput = g;
+    }
+
+    /**
+     * Layer {@code l}'s output (after its ReLU) and d loss / d that output, each
+     * {@code (batch, channels, rows, columns)} (views where the layer runs NHWC), running only the
+     * backward steps down to that layer (Grad-CAM); fill {@link #gradOutput()} first. Valid until
+     * the next run.
+     */
+    INDArray[] backwardTo(int l) {
+        if (gradOutput == null) {
+            planBackward();
+        }
+        for (int i = 0; i < stepsBefore[l]; i++) {
+            backSteps.get(i).run();
+        }
+        boolean nhwc = !layers.get(l).transposed();
+        INDArray a = outputs.get(l);
+        INDArray g = gradAt[l];
+        return nhwc ? new INDArray[] {a.permute(0, 3, 1, 2), g.permute(0, 3, 1, 2)} : new INDArray[] {a, g};
+    }
+
+    private void backStep(CustomOp op, boolean helpers) {
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setInputArrays(op.inputArguments());
+        context.setOutputArrays(op.outputArguments());
+        context.setIArguments(op.iArgs());
+        context.allowHelpers(helpers);
+        contexts.add(context);
+        backSteps.add(() -> Nd4j.getExecutioner().exec(op, context));
     }
 
     private INDArray buffer(long... shape) {
@@ -161,6 +301,12 @@ final class ConvForwardPlan implements AutoCloseable {
 
     private void release() {
         steps.clear();
+        backSteps.clear();
+        outputs.clear();
+        gradOutput = null;
+        gradInput = null;
+        stepsBefore = null;
+        gradAt = null;
         for (OpContext c : contexts) {
             try {
                 c.close();
