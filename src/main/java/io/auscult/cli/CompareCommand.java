@@ -72,7 +72,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "Clips the sanity check runs on per detector x method (default ${DEFAULT-VALUE}; 0 = none).")
     int sanityClips;
 
-    @Option(names = "--references", defaultValue = "4", paramLabel = "N",
+    @Option(names = "--reference-clips", defaultValue = "4", paramLabel = "N",
             description = "Normal training clips used as GradientSHAP / IG-mean baselines (default ${DEFAULT-VALUE}).")
     int references;
 

@@ -55,7 +55,7 @@ final class FaithfulnessCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A method parameter, e.g. steps=64 (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--normal", paramLabel = "FILES|DIR", split = ",",
+    @Option(names = "--references", paramLabel = "FILES|DIR", split = ",",
             description = "Normal recordings: GradientSHAP's baselines and IG's 'mean' baseline.")
     List<Path> normal = new ArrayList<>();
 
