@@ -26,6 +26,7 @@ public final class Benchmarks {
                 SpectrogramViewBenchmarks.open()));
         all.addAll(ExplainBenchmark.all());
         all.add(new ProxyRunDemoBenchmark());
+        all.add(new FaithfulnessCurveBenchmark());
         return List.copyOf(all);
     }
 

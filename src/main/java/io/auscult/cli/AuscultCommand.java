@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             ExplainCommand.class,
             ProxyCommand.class,
             GuiCommand.class,
+            FaithfulnessCommand.class,
+            CompareCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all inputs processed", "1:some inputs failed (each is named on stderr)",
