@@ -33,10 +33,8 @@ public final class BenchRunner {
 
     public BenchResult run(Benchmark benchmark) throws Exception {
         int repeats = Math.min(this.repeats, benchmark.maxRepeats());
-        // A capped benchmark warms up with fewer runs than it times (none when it runs once).
-        int warmups = benchmark.maxRepeats() == Integer.MAX_VALUE ? warmupRuns
-                : Math.min(warmupRuns, benchmark.maxRepeats() - 1);
-        double warmSeconds = benchmark.maxRepeats() < Integer.MAX_VALUE ? 0 : warmupSeconds;
+        int warmups = Math.min(warmupRuns, benchmark.maxWarmupRuns());
+        double warmSeconds = benchmark.maxRepeats() < Integer.MAX_VALUE || warmups == 0 ? 0 : warmupSeconds;
         try (Benchmark.Trial trial = benchmark.setUp()) {
             long warmStart = System.nanoTime();
             for (int i = 0; i < warmups || System.nanoTime() - warmStart < warmSeconds * 1e9; i++) {

@@ -24,6 +24,15 @@ public interface Benchmark {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * At most this many untimed warm-up runs: by default one fewer than a capped benchmark times
+     * (none when it runs once). A benchmark whose figure is about the first run (peak memory
+     * above the level before it) returns 0.
+     */
+    default int maxWarmupRuns() {
+        return maxRepeats() == Integer.MAX_VALUE ? Integer.MAX_VALUE : maxRepeats() - 1;
+    }
+
     /** The timed work of one repetition. */
     interface Trial extends AutoCloseable {
 

@@ -39,6 +39,12 @@ final class Ig60sPeakMemoryBenchmark implements Benchmark {
         return 3;
     }
 
+    /** The first run is the one that takes memory from the system: no warm-up before it. */
+    @Override
+    public int maxWarmupRuns() {
+        return 0;
+    }
+
     @Override
     public Trial setUp() {
         ConvAutoencoder net = ExplainBenchmark.network();

@@ -103,6 +103,41 @@ class BenchRunnerTest {
     }
 
     @Test
+    void aBenchmarkAboutItsFirstRunGetsNoWarmUp() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        Benchmark first = new Benchmark() {
+            @Override
+            public String name() {
+                return "test.first";
+            }
+
+            @Override
+            public Unit unit() {
+                return Unit.reported("MB");
+            }
+
+            @Override
+            public int maxRepeats() {
+                return 3;
+            }
+
+            @Override
+            public int maxWarmupRuns() {
+                return 0;
+            }
+
+            @Override
+            public Trial setUp() {
+                return () -> runs.incrementAndGet();
+            }
+        };
+        BenchResult r = new BenchRunner(9, 3, 1.0).run(first);
+        assertThat(runs.get()).isEqualTo(3);
+        assertThat(r.min()).isEqualTo(1.0);
+        assertThat(r.max()).isEqualTo(3.0);
+    }
+
+    @Test
     void theRssBenchmarkReadsThisProcesssResidentMemory() throws Exception {
         long kb = ScoreMemoryBenchmark.residentKilobytes();
         // A JVM with the test classes loaded is resident for more than 20 MB and less than the machine.
