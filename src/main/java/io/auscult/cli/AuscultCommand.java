@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 /** The top-level command: lists the subcommands. */
 @Command(name = "auscult",
         mixinStandardHelpOptions = true,
+        scope = picocli.CommandLine.ScopeType.INHERIT, // -h, --help and -V on every subcommand too
         versionProvider = VersionProvider.class,
         description = {"Acoustic anomaly detection that explains itself.", ""},
         subcommands = {

@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
 /** {@code auscult compare --models a,b --methods all --data DIR --out report/}: the comparison table. */
 @Command(name = "compare", description = {
     "Compare detectors x attribution methods over the test clips of one machine type (issue 5): faithfulness",
-    "area and gain (mean and 95 % CI over clips), drops at 1/5/10 %, localisation against ground-truth masks,",
+    "area and gain (mean and 95 %% CI over clips), drops at 1/5/10 %%, localisation against ground-truth masks,",
     "the cascading-randomisation sanity check and the time per map. Writes summary.csv, clips.csv, curves.csv,",
     "sanity.csv, summary.json, PNG figures and a self-contained report.html into the output folder."})
 final class CompareCommand implements Callable<Integer> {
