@@ -5,6 +5,7 @@ import io.auscult.audio.AudioLoader;
 import io.auscult.audio.ChannelChoice;
 import io.auscult.detect.Networks;
 import io.auscult.detect.TrainedDetector;
+import io.auscult.data.synth.AnomalyMaskCsv;
 import io.auscult.engine.BackgroundTask;
 import io.auscult.explain.Attribution;
 import io.auscult.explain.AttributionMap;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,7 +119,7 @@ final class ExplainCommand implements Callable<Integer> {
                 SpectrogramImage.Overlay overlay = new SpectrogramImage.Overlay(normalisation.apply(map),
                         mode == DisplayNormalisation.Mode.SIGNED, mode.name().toLowerCase(Locale.ROOT));
                 SpectrogramImage.writePng(logMel, new SpectrogramImage.Options(title(map, detector), ColorMap.named("gray"),
-                        80, Optional.empty()), overlay, out);
+                        80, groundTruth(input, logMel, err)), overlay, out);
             } else {
                 SpectrogramCsv.write(map.values(), out);
             }
@@ -139,6 +141,29 @@ final class ExplainCommand implements Callable<Integer> {
             return extractor.extract(AudioLoader.load(file, ChannelChoice.MEAN, detector.features().sampleRate()));
         } catch (AudioFormatException e) {
             throw new IllegalArgumentException(file + ": " + e.reason(), e);
+        }
+    }
+
+    /**
+     * The true anomaly region, when a ground-truth mask (NAME.mask.csv, as the synthesiser and
+     * annotations write it) lies beside the recording and fits its grid: outlined on the PNG so the
+     * reader sees at once whether the map found it. A mask that cannot be used is named and skipped.
+     */
+    private static Optional<boolean[]> groundTruth(Path wav, Spectrogram logMel, PrintWriter err) {
+        Path file = wav.resolveSibling(wav.getFileName().toString().replaceFirst("(?i)\\.wav$", "") + ".mask.csv");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            boolean[] cells = AnomalyMaskCsv.read(file).cells();
+            if (cells.length != logMel.values().length) {
+                err.println("auscult explain: " + file + ": mask is not on the recording's grid; not drawn");
+                return Optional.empty();
+            }
+            return Optional.of(cells);
+        } catch (IOException e) {
+            err.println("auscult explain: " + e.getMessage() + "; mask not drawn");
+            return Optional.empty();
         }
     }
 

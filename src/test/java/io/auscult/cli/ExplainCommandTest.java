@@ -111,6 +111,27 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aGroundTruthMaskBesideTheClipIsOutlinedAndABrokenOneIsNamedAndSkipped(@TempDir Path dir) throws Exception {
+        Path model = Path.of("samples/models/fan-ae.auscult"); // the full 128-band front end, as the mask
+        Path clip = dir.resolve("anomaly.wav");
+        java.nio.file.Files.copy(Path.of(CLIP), clip);
+        Path withMask = dir.resolve("with-mask.png");
+        java.nio.file.Files.copy(Path.of(CLIP.replace(".wav", ".mask.csv")), dir.resolve("anomaly.mask.csv"));
+        CliRun good = CliRun.of("explain", "--model", model.toString(), "--method", "error", clip.toString(),
+                "--out", withMask.toString());
+        assertThat(good.exitCode()).as(good.err()).isZero();
+        assertThat(good.err()).doesNotContain("mask");
+        java.nio.file.Files.writeString(dir.resolve("anomaly.mask.csv"), "m0,m1\n1,0\n");
+        Path broken = dir.resolve("broken-mask.png");
+        CliRun bad = CliRun.of("explain", "--model", model.toString(), "--method", "error", clip.toString(),
+                "--out", broken.toString());
+        assertThat(bad.exitCode()).as(bad.err()).isZero();
+        assertThat(bad.err()).contains("anomaly.mask.csv", "not drawn");
+        // Same map, same figure, except the outline: the files differ.
+        assertThat(java.nio.file.Files.readAllBytes(broken)).isNotEqualTo(java.nio.file.Files.readAllBytes(withMask));
+    }
+
+    @Test
     void gradCamOnADenseModelAndUnknownMethodsAreRefusedWithTheReason(@TempDir Path dir) throws Exception {
         Path dense = denseModel(dir);
         CliRun cam = CliRun.of("explain", "--model", dense.toString(), "--method", "gradcam", CLIP,
