@@ -66,7 +66,7 @@ public final class ProxyLabView extends BorderPane {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Auscult: proxy lab");
-        Scene scene = new Scene(new ProxyLabView(model), 1280, 860);
+        Scene scene = new Scene(new ProxyLabView(model), 1240, 800);
         if (stylesheet != null) {
             scene.getStylesheets().add(stylesheet);
         }
