@@ -159,9 +159,9 @@ public final class ProxyLabView extends BorderPane {
     private SplitPane body() {
         modelTable.setId("proxy-models");
         modelTable.setItems(model.models());
-        modelTable.getColumns().add(text("task", m -> m.task().word()));
-        modelTable.getColumns().add(text("model", ModelResult::model));
-        modelTable.getColumns().add(text("proxy metric", m -> m.task().metricName()));
+        modelTable.getColumns().add(text("task", m -> m.task().word(), 90));
+        modelTable.getColumns().add(text("model", ModelResult::model, 190));
+        modelTable.getColumns().add(text("proxy metric", m -> m.task().metricName(), 140));
         modelTable.getColumns().add(number("value", ModelResult::proxyMetric));
         modelTable.getColumns().add(number("LP AUC", ModelResult::lpAuc));
         modelTable.getColumns().add(number("MD AUC", ModelResult::mdAuc));
@@ -198,6 +198,7 @@ public final class ProxyLabView extends BorderPane {
         details.setEditable(false);
         details.setWrapText(true);
         details.setPrefRowCount(5);
+        details.setMinHeight(96);
         details.textProperty().bind(Bindings.when(model.detailsProperty().isEmpty())
                 .then("Click a dot or a row to see that model.").otherwise(model.detailsProperty()));
         VBox.setVgrow(scatter, Priority.ALWAYS);
@@ -208,6 +209,8 @@ public final class ProxyLabView extends BorderPane {
         tests.setId("proxy-alignment");
         tests.getColumns().add(textT("x", AlignmentTest::x));
         tests.getColumns().add(textT("y", AlignmentTest::y));
+        tests.getColumns().get(0).setPrefWidth(220);
+        tests.getColumns().get(1).setPrefWidth(170);
         tests.getColumns().add(textT("method", AlignmentTest::method));
         tests.getColumns().add(textT("n", t -> Integer.toString(t.n())));
         tests.getColumns().add(numberT("r", AlignmentTest::r));
@@ -228,6 +231,17 @@ public final class ProxyLabView extends BorderPane {
         TableColumn<StageCheck, String> sx = new TableColumn<>("numbers");
         sx.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().numbers()));
         stages.getColumns().addAll(java.util.List.of(st, sn, sv, sx));
+        st.setPrefWidth(100);
+        sn.setPrefWidth(45);
+        sv.setPrefWidth(90);
+        sx.setPrefWidth(420);
+        stages.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(StageCheck s, boolean empty) {
+                super.updateItem(s, empty);
+                setTooltip(empty || s == null ? null : new javafx.scene.control.Tooltip(s.numbers()));
+            }
+        });
         stages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         stages.setPlaceholder(new Label("Three-stage verdicts appear after a run."));
 
@@ -237,13 +251,15 @@ public final class ProxyLabView extends BorderPane {
         lower.setDividerPositions(0.55);
         SplitPane body = new SplitPane(upper, lower);
         body.setOrientation(Orientation.VERTICAL);
-        body.setDividerPositions(0.62);
+        body.setDividerPositions(0.6);
         body.setPadding(new Insets(0, 8, 0, 8));
         return body;
     }
 
-    private static TableColumn<ModelResult, String> text(String title, Function<ModelResult, String> f) {
+    private static TableColumn<ModelResult, String> text(String title, Function<ModelResult, String> f, double width) {
         TableColumn<ModelResult, String> c = new TableColumn<>(title);
+        // Under the constrained policy preferred widths are shares: names get more room than numbers.
+        c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         return c;
     }

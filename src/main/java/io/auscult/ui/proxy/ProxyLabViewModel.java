@@ -157,8 +157,8 @@ public final class ProxyLabViewModel {
                 lab.run(folder, request, progress, cancel)), new TaskRunner.Outcome<>() {
                     @Override
                     public void succeeded(ProxyLab.Result value) {
-                        running.set(false);
                         show(value);
+                        running.set(false);
                     }
 
                     @Override
