@@ -111,7 +111,9 @@ class ProxyLabGuiTest extends FxRobot {
         assertThat(onFx(() -> lab.statusProperty().get())).as("status").startsWith("9 models");
         // 2 trainable tasks x 4 checkpoints + the pretrained encoder.
         assertThat(onFx(() -> lab.models().size())).isEqualTo(9);
-        assertThat(onFx(() -> lab.tests().size())).isBetween(8, 14);
+        // Up to 2 tasks x 7 tests; a quantity that came out constant on this CPU (say accuracy 1.0 at
+        // every checkpoint) is skipped rather than tested, hence the wide lower bound.
+        assertThat(onFx(() -> lab.tests().size())).isBetween(4, 14);
         assertThat(onFx(() -> lab.stages().size())).isEqualTo(6);
         assertThat(onFx(() -> lab.scatterTasks())).containsExactly(ProxyTaskKind.RECONSTRUCTION,
                 ProxyTaskKind.CLASSIFICATION);
