@@ -53,6 +53,10 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--select", paramLabel = "TEXT", description = "Show the first recording whose path contains TEXT.")
     String select;
 
+    @Option(names = "--view", paramLabel = "proxy", description = "Once the data is open, open the proxy lab "
+            + "window and run its quick grid; with --screenshot, the picture is of that window.")
+    String view;
+
     @Override
     public Integer call() throws Exception {
         if (open != null && !Files.exists(open)) {
@@ -77,6 +81,9 @@ final class GuiCommand implements Callable<Integer> {
         }
         if (select != null) {
             args.addAll(List.of("--select", select));
+        }
+        if (view != null) {
+            args.addAll(List.of("--view", view));
         }
         Method launch;
         try {

@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param width      window width in pixels
  * @param height     window height in pixels
  * @param select     a recording (path, or name fragment) to show once the demo is open
+ * @param view       a window to open once idle: {@code proxy} runs the proxy lab's quick grid
+ *                   on the open dataset (the screenshot is then of that window)
  */
 public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Path models,
-                            Optional<Path> screenshot, int width, int height, Optional<String> select) {
+                            Optional<Path> screenshot, int width, int height, Optional<String> select,
+                            Optional<String> view) {
 
     public static final int DEFAULT_WIDTH = 1600;
     public static final int DEFAULT_HEIGHT = 1000;
@@ -26,6 +29,9 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
         if (width < 640 || height < 480 || width > 8000 || height > 8000) {
             throw new IllegalArgumentException("window size " + width + "x" + height
                     + " is outside 640x480 .. 8000x8000");
+        }
+        if (view.isPresent() && !view.get().equals("proxy")) {
+            throw new IllegalArgumentException("--view knows only 'proxy', not '" + view.get() + "'");
         }
     }
 
@@ -36,7 +42,7 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
 
     /**
      * Reads {@code [PATH] [--demo] [--screenshot FILE.png] [--size WxH] [--samples DIR]
-     * [--models DIR] [--select NAME]}.
+     * [--models DIR] [--select NAME] [--view proxy]}.
      */
     public static LaunchOptions parse(String... args) {
         Path open = null;
@@ -45,6 +51,7 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
         Path models = null;
         Path screenshot = null;
         String select = null;
+        String view = null;
         int w = DEFAULT_WIDTH;
         int h = DEFAULT_HEIGHT;
         for (int i = 0; i < args.length; i++) {
@@ -55,6 +62,7 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
                 case "--samples" -> samples = Path.of(value(args, ++i, a));
                 case "--models" -> models = Path.of(value(args, ++i, a));
                 case "--select" -> select = value(args, ++i, a);
+                case "--view" -> view = value(args, ++i, a);
                 case "--size" -> {
                     String s = value(args, ++i, a);
                     String[] p = s.toLowerCase(java.util.Locale.ROOT).split("x");
@@ -75,7 +83,7 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
         }
         return new LaunchOptions(Optional.ofNullable(open), demo, samples,
                 models != null ? models : samples.resolve("models"), Optional.ofNullable(screenshot), w, h,
-                Optional.ofNullable(select));
+                Optional.ofNullable(select), Optional.ofNullable(view));
     }
 
     private static String value(String[] args, int i, String option) {

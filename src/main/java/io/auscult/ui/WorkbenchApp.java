@@ -15,6 +15,7 @@ import javafx.util.Duration;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The JavaFX application: one main window on the compute executor; see {@link WorkbenchLauncher}. */
 public final class WorkbenchApp extends Application {
@@ -45,7 +46,10 @@ public final class WorkbenchApp extends Application {
         }
         options.open().ifPresent(view::open);
         options.select().ifPresent(name -> selectWhenLoaded(name));
-        options.screenshot().ifPresent(file -> screenshotWhenIdle(scene, file));
+        if (options.view().isPresent() && options.screenshot().isEmpty()) {
+            whenIdle(() -> startProxyLab(view));
+        }
+        options.screenshot().ifPresent(file -> screenshotWhenIdle(scene, file, view));
     }
 
     /** Shows the recording whose path contains {@code name}, once the dataset is open. */
@@ -62,29 +66,70 @@ public final class WorkbenchApp extends Application {
      * Writes the window as PNG once no task has run for three checks in a row (the demo opens,
      * then scores, then shows a recording: each a task), then exits.
      */
-    private void screenshotWhenIdle(Scene scene, Path file) {
+    private void screenshotWhenIdle(Scene mainScene, Path file, WorkbenchView view) {
         int[] quiet = {0};
         long[] idleMillis = {0};
+        Scene[] scene = {mainScene};
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(150), e -> {
             quiet[0] = model.tasks().runningProperty().get() ? 0 : quiet[0] + 1;
             if (quiet[0] == 1) {
                 idleMillis[0] = sinceJvmStart();
             }
+            if (quiet[0] >= 3 && options.view().isPresent() && scene[0] == mainScene) {
+                // --view proxy: the picture is of the proxy lab after its quick grid has run.
+                scene[0] = startProxyLab(view);
+                quiet[0] = 0;
+                return;
+            }
             if (quiet[0] >= 3) {
                 poll.stop();
                 report = String.format(java.util.Locale.ROOT, "window shown %d ms after JVM start; demo loaded, "
                         + "scored and shown by %d ms; longest UI-thread stall meanwhile %.0f ms", shownMillis,
                         idleMillis[0], watchdog.longestStallMillis());
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
+                scene[0].getRoot().applyCss();
+                scene[0].getRoot().layout();
                 try {
-                    ImageFiles.writePng(scene.snapshot(null), file);
+                    ImageFiles.writePng(scene[0].snapshot(null), file);
                     exitCode = 0;
                 } catch (IOException ex) {
                     exitCode = 1;
                 }
                 Platform.exit();
+            }
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    /** Opens the proxy lab on the open dataset and runs its quick grid; returns the lab window's scene. */
+    private Scene startProxyLab(WorkbenchView view) {
+        io.auscult.ui.proxy.ProxyLabViewModel lab = view.openProxyLab();
+        lab.quickProperty().set(true);
+        lab.runningProperty().addListener((o, was, now) -> {
+            if (!now && !lab.models().isEmpty()) {
+                // Show a selected model in the picture: the last checkpoint of the plotted task.
+                List<io.auscult.ui.proxy.ProxyLabViewModel.Point> points = lab.points();
+                if (!points.isEmpty()) {
+                    lab.select(points.get(points.size() - 1).model());
+                }
+            }
+        });
+        lab.run();
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof io.auscult.ui.proxy.ProxyLabView)
+                .findFirst().map(javafx.stage.Window::getScene).orElseThrow();
+    }
+
+    /** Runs {@code action} once, the first time no task has run for three checks in a row. */
+    private void whenIdle(Runnable action) {
+        int[] quiet = {0};
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(Duration.millis(150), e -> {
+            quiet[0] = model.tasks().runningProperty().get() ? 0 : quiet[0] + 1;
+            if (quiet[0] >= 3) {
+                poll.stop();
+                action.run();
             }
         }));
         poll.setCycleCount(Timeline.INDEFINITE);

@@ -163,7 +163,9 @@ public final class WorkbenchView extends BorderPane {
                 item("Zoom out (time)", "Shortcut+Minus", () -> model.spectrogram().zoomTime(1 / 1.5, 0.5)),
                 item("Zoom in (frequency)", "Shortcut+Shift+Equals", () -> model.spectrogram().zoomFrequency(1.5, 0.5)),
                 item("Fit whole recording", "Shortcut+0", model.spectrogram()::fit),
-                item("Focus filter", "Shortcut+F", () -> browserView.lookup("#browser-filter").requestFocus()));
+                item("Focus filter", "Shortcut+F", () -> browserView.lookup("#browser-filter").requestFocus()),
+                new SeparatorMenuItem(),
+                item("Proxy lab…", "Shortcut+Shift+L", this::openProxyLab));
         Menu play = new Menu("Play");
         play.getItems().addAll(
                 item("Play (selection or whole clip)", "Shortcut+P", () -> play(false)),
@@ -353,6 +355,24 @@ public final class WorkbenchView extends BorderPane {
                 histogram (or type a threshold in the side panel) to re-decide every file.
                 Drop folders, WAV/CSV files, .auscult models or projects on the window to open them.""");
         a.show();
+    }
+
+    private Stage proxyLab;
+
+    /** Opens (or brings forward) the proxy lab window, its data folder defaulting to the open dataset. */
+    public io.auscult.ui.proxy.ProxyLabViewModel openProxyLab() {
+        if (proxyLab == null) {
+            io.auscult.ui.proxy.ProxyLabViewModel vm = new io.auscult.ui.proxy.ProxyLabViewModel(model.tasks(),
+                    io.auscult.ui.proxy.ProxyLabViewModel.Lab.REAL);
+            if (model.scanProperty().get() != null) {
+                vm.dataProperty().set(model.scanProperty().get().root());
+            }
+            proxyLab = io.auscult.ui.proxy.ProxyLabView.show(stage, vm, stylesheet());
+            proxyLab.getProperties().put("model", vm);
+        }
+        proxyLab.show();
+        proxyLab.toFront();
+        return (io.auscult.ui.proxy.ProxyLabViewModel) proxyLab.getProperties().get("model");
     }
 
 }
