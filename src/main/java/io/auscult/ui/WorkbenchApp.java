@@ -33,7 +33,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         compute = new ComputeExecutor();
-        model = new WorkbenchViewModel(new TaskRunner(compute, Platform::runLater), RecentFiles.forUser());
+        model = new WorkbenchViewModel(new TaskRunner(compute, Platform::runLater, new AfterNextPulse()), RecentFiles.forUser());
         WorkbenchView view = new WorkbenchView(model, stage);
         Scene scene = new Scene(view, options.width(), options.height());
         scene.getStylesheets().add(WorkbenchView.stylesheet());

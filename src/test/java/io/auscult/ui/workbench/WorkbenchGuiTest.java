@@ -67,7 +67,7 @@ class WorkbenchGuiTest extends FxRobot {
     void openWorkbench() throws Exception {
         compute = new ComputeExecutor();
         FxToolkit.setupStage(stage -> {
-            vm = new WorkbenchViewModel(new TaskRunner(compute, Platform::runLater),
+            vm = new WorkbenchViewModel(new TaskRunner(compute, Platform::runLater, new io.auscult.ui.AfterNextPulse()),
                     new RecentFiles(dir.resolve("recent.json")));
             view = new WorkbenchView(vm, stage);
             Scene scene = new Scene(view, 1280, 800);
