@@ -2,6 +2,7 @@ package io.auscult.ui.browser;
 
 import io.auscult.data.Recording;
 import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * The recordings browser: a filter box over a tree (machine → id/section → split →
  * condition → file); files the scan could not use are greyed, their reason in the label and
- * tooltip. Selecting a file shows it.
+ * tooltip. Selecting a file shows it. Rows carry the pseudo-classes {@code :group-node},
+ * {@code :anomaly-file} and {@code :unusable-file} for the stylesheet.
  */
 public final class BrowserView extends BorderPane {
 
@@ -35,34 +37,7 @@ public final class BrowserView extends BorderPane {
         filter.textProperty().bindBidirectional(filterText);
         tree.setId("recordings-tree");
         tree.setShowRoot(true);
-        tree.setCellFactory(t -> new TreeCell<>() {
-            @Override
-            protected void updateItem(BrowserNode node, boolean empty) {
-                super.updateItem(node, empty);
-                getStyleClass().removeAll("unusable-file", "anomaly-file", "group-node");
-                if (empty || node == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                setText(node.label());
-                if (node.unusable().isPresent()) {
-                    getStyleClass().add("unusable-file");
-                    setTooltip(new Tooltip(node.unusable().get().path() + "\n" + node.unusable().get().reason()));
-                } else if (node.recording().isPresent()) {
-                    Recording r = node.recording().get();
-                    if (r.labels().condition() == io.auscult.data.Condition.ANOMALY) {
-                        getStyleClass().add("anomaly-file");
-                    }
-                    setTooltip(new Tooltip(r.path() + String.format(java.util.Locale.ROOT, "\n%.2f s, %d Hz, %d ch%s",
-                            r.durationSeconds(), r.info().sampleRate(), r.info().channels(),
-                            r.mask().isPresent() ? ", ground-truth mask" : "")));
-                } else {
-                    getStyleClass().add("group-node");
-                    setTooltip(null);
-                }
-            }
-        });
+        tree.setCellFactory(t -> new RecordingCell());
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null && b.getValue() != null) {
                 b.getValue().recording().ifPresent(open);
@@ -81,6 +56,71 @@ public final class BrowserView extends BorderPane {
         VBox.setVgrow(tree, Priority.ALWAYS);
         setMinWidth(220);
         setPrefWidth(300);
+    }
+
+    /**
+     * A row of the tree. Its tooltip (path, duration, rate, channels) is made when the pointer
+     * first enters the row, not in {@link #updateItem}: a {@link Tooltip} is a popup window
+     * with its own CSS, and making one per visible row when a dataset opens cost the user
+     * interface thread tens of milliseconds per screenful (JFR, demo load). One tooltip per
+     * cell is then reused, its text following the row's item.
+     */
+    private static final class RecordingCell extends TreeCell<BrowserNode> {
+
+        private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group-node");
+        private static final PseudoClass UNUSABLE = PseudoClass.getPseudoClass("unusable-file");
+        private static final PseudoClass ANOMALY = PseudoClass.getPseudoClass("anomaly-file");
+
+        private Tooltip tip;
+
+        RecordingCell() {
+            setOnMouseEntered(e -> {
+                String text = tooltipText(getItem());
+                if (text != null && tip == null) {
+                    tip = new Tooltip(text);
+                    setTooltip(tip);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(BrowserNode node, boolean empty) {
+            super.updateItem(node, empty);
+            // Pseudo-classes, not style classes: adding or removing a style class re-runs the
+            // cell's whole CSS lookup at once, on every update of every visible row; a
+            // pseudo-class only switches between styles the cell has already resolved.
+            boolean group = !empty && node != null && node.isGroup();
+            boolean unusable = !empty && node != null && node.unusable().isPresent();
+            boolean anomaly = !empty && node != null && node.recording()
+                    .filter(r -> r.labels().condition() == io.auscult.data.Condition.ANOMALY).isPresent();
+            pseudoClassStateChanged(GROUP, group);
+            pseudoClassStateChanged(UNUSABLE, unusable);
+            pseudoClassStateChanged(ANOMALY, anomaly);
+            if (tip != null) {
+                String text = empty ? null : tooltipText(node);
+                // Shown only where the row has something to say; kept for reuse otherwise.
+                tip.setText(text == null ? "" : text);
+                setTooltip(text == null ? null : tip);
+            }
+            setText(empty || node == null ? null : node.label());
+        }
+    }
+
+    /** The tooltip of a row: the unusable file's reason, or the recording's path and format; null for groups. */
+    static String tooltipText(BrowserNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.unusable().isPresent()) {
+            return node.unusable().get().path() + "\n" + node.unusable().get().reason();
+        }
+        if (node.recording().isPresent()) {
+            Recording r = node.recording().get();
+            return r.path() + String.format(java.util.Locale.ROOT, "\n%.2f s, %d Hz, %d ch%s",
+                    r.durationSeconds(), r.info().sampleRate(), r.info().channels(),
+                    r.mask().isPresent() ? ", ground-truth mask" : "");
+        }
+        return null;
     }
 
     private void reveal(Recording r) {

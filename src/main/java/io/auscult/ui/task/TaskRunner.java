@@ -31,6 +31,7 @@ public final class TaskRunner {
 
     private final TaskExecutor compute;
     private final Executor ui;
+    private final Executor nextFrame;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -39,8 +40,17 @@ public final class TaskRunner {
     private int pending;
 
     public TaskRunner(TaskExecutor compute, Executor ui) {
+        this(compute, ui, ui);
+    }
+
+    /**
+     * @param nextFrame runs work after the window has laid out and painted what came before
+     *                  (the application passes {@code AfterNextPulse}); see {@link #later}
+     */
+    public TaskRunner(TaskExecutor compute, Executor ui, Executor nextFrame) {
         this.compute = compute;
         this.ui = ui;
+        this.nextFrame = nextFrame;
     }
 
     /** What to do with a task's end, on the user interface thread. */
@@ -136,6 +146,30 @@ public final class TaskRunner {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /**
+     * Runs {@code action} on the user interface thread once the window has laid out and
+     * painted the changes made so far (at once with the current-thread executor of view-model
+     * tests), so that a big update can be split and no single pulse carries all of it.
+     * The runner counts as running until the action has run.
+     */
+    public void later(Runnable action) {
+        // Counted as work in progress, so that "running" (the status bar, the screenshot's
+        // wait for idle, the tests' wait) stays true until the deferred part has run too.
+        pending++;
+        running.set(true);
+        nextFrame.execute(() -> {
+            try {
+                action.run();
+            } finally {
+                pending = Math.max(0, pending - 1);
+                if (pending == 0) {
+                    running.set(false);
+                    fraction.set(0);
+                }
+            }
+        });
     }
 
     /** Sets the status message directly (for quick actions that need no task). */

@@ -146,7 +146,6 @@ public final class WorkbenchViewModel {
             }
             return new Demo(s, loaded);
         }), TaskRunner.outcome(demo -> {
-            scan.set(demo.scan());
             for (Scored sc : demo.models()) {
                 resultsByModel.put(sc.model(), sc.rows());
                 models.add(sc.model());
@@ -156,15 +155,26 @@ public final class WorkbenchViewModel {
                 // user sees should be a detector that works.
                 activeModel.set(demo.models().stream().max(Comparator.comparingDouble(sc -> auc(sc.rows())))
                         .orElseThrow().model());
-                results.rows().stream().filter(r -> r.label() == Condition.ANOMALY)
-                        .max(Comparator.comparingDouble(ResultRow::score))
-                        .ifPresent(r -> select(r.recording()));
-                tasks.say(String.format(Locale.ROOT, "Demo: %d recordings, %d models scored. Click a row "
-                        + "in Results or a file in the browser.", demo.scan().recordings().size(), demo.models().size()));
-            } else {
-                tasks.say("Demo: no models in " + modelsDir + " — train one with Model > Train (Ctrl+T).");
             }
+            // The recordings tree in a later turn of the user interface thread: filling the
+            // results and the tree, each followed by its first layout, in one turn blocked the
+            // thread for their sum; in two turns the window keeps painting in between.
+            tasks.later(() -> showDemoTree(demo, modelsDir));
         }, m -> { }));
+    }
+
+    /** The second part of the demo's arrival: the recordings tree and the first recording. */
+    private void showDemoTree(Demo demo, Path modelsDir) {
+        scan.set(demo.scan());
+        if (!demo.models().isEmpty()) {
+            results.rows().stream().filter(r -> r.label() == Condition.ANOMALY)
+                    .max(Comparator.comparingDouble(ResultRow::score))
+                    .ifPresent(r -> select(r.recording()));
+            tasks.say(String.format(Locale.ROOT, "Demo: %d recordings, %d models scored. Click a row "
+                    + "in Results or a file in the browser.", demo.scan().recordings().size(), demo.models().size()));
+        } else {
+            tasks.say("Demo: no models in " + modelsDir + " — train one with Model > Train (Ctrl+T).");
+        }
     }
 
     /** AUC of scored rows, or -1 where it is undefined (one class only). */

@@ -67,7 +67,7 @@ class WorkbenchGuiTest extends FxRobot {
     void openWorkbench() throws Exception {
         compute = new ComputeExecutor();
         FxToolkit.setupStage(stage -> {
-            vm = new WorkbenchViewModel(new TaskRunner(compute, Platform::runLater),
+            vm = new WorkbenchViewModel(new TaskRunner(compute, Platform::runLater, new io.auscult.ui.AfterNextPulse()),
                     new RecentFiles(dir.resolve("recent.json")));
             view = new WorkbenchView(vm, stage);
             Scene scene = new Scene(view, 1280, 800);
@@ -186,7 +186,10 @@ class WorkbenchGuiTest extends FxRobot {
             return null;
         });
         awaitIdle();
-        TreeCell<?> bad = lookup(".tree-cell.unusable-file").query();
+        // Rows are marked with pseudo-classes (cheap to switch); a lookup selector ignores them.
+        TreeCell<?> bad = onFx(() -> lookup(".tree-cell").<TreeCell<?>>queryAll().stream()
+                .filter(c -> c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("unusable-file")))
+                .findFirst().orElseThrow());
         assertThat(onFx(bad::getText)).startsWith("normal_id_00_00000001.wav — ");
         String reason = onFx(() -> vm.scanProperty().get().unusable().get(0).reason());
         assertThat(onFx(bad::getText)).endsWith(reason);
