@@ -150,7 +150,7 @@ final class ExplainCommand implements Callable<Integer> {
      * reader sees at once whether the map found it. A mask that cannot be used is named and skipped.
      */
     private static Optional<boolean[]> groundTruth(Path wav, Spectrogram logMel, PrintWriter err) {
-        Path file = wav.resolveSibling(wav.getFileName().toString().replaceFirst("(?i)\\.wav$", "") + ".mask.csv");
+        Path file = AnomalyMaskCsv.besideWav(wav);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
