@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 
 /**
  * The per-bin squared reconstruction error, the detector's own map (DESIGN.md, "Explanations"):
- * one forward pass, no gradient. Its mean over the recording is the score, for every detector.
+ * one forward pass, no gradient. Its mean over the recording is the conv AE's and the MAE's score;
+ * the dense AE's score averages per-window errors instead (see {@link io.auscult.detect.Reconstruction}).
  */
 public final class ErrorMap implements Attribution {
 
