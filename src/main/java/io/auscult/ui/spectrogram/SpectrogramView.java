@@ -97,6 +97,12 @@ public final class SpectrogramView extends Region {
         return layers;
     }
 
+    /** Adds a layer on top and redraws whenever one of {@code changes} changes (overlays, masks). */
+    public void addLayer(SpectrogramLayer layer, List<? extends Observable> changes) {
+        layers.add(layer);
+        changes.forEach(c -> c.addListener(o -> invalidate()));
+    }
+
     /** Width and height in pixels of the spectrogram image itself (without axes). */
     public int imageWidth() {
         return pixels == null ? 0 : (int) pixels.getWidth();
