@@ -75,7 +75,7 @@ public final class SpectrogramView extends Region {
         layers.addListener((Observable o) -> invalidate());
         for (Observable p : List.<Observable>of(model.spectrogramProperty(), model.viewportProperty(),
                 model.colorMapProperty(), model.floorDbProperty(), model.ceilingDbProperty(),
-                model.maskProperty(), model.frameErrorsProperty())) {
+                model.maskProperty(), model.frameErrorsProperty(), model.curveLabelProperty())) {
             p.addListener(o -> invalidate());
         }
         for (Observable p : List.<Observable>of(model.selectionStartProperty(), model.selectionEndProperty(),
@@ -95,6 +95,12 @@ public final class SpectrogramView extends Region {
     /** Layers drawn over the image, bottom first. */
     public ObservableList<SpectrogramLayer> layers() {
         return layers;
+    }
+
+    /** Adds a layer on top and redraws whenever one of {@code changes} changes (overlays, masks). */
+    public void addLayer(SpectrogramLayer layer, List<? extends Observable> changes) {
+        layers.add(layer);
+        changes.forEach(c -> c.addListener(o -> invalidate()));
     }
 
     /** Width and height in pixels of the spectrogram image itself (without axes). */
@@ -290,7 +296,7 @@ public final class SpectrogramView extends Region {
         // Error curve caption.
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("error", LEFT - 8, TOP + ph + GAP + CURVE / 2);
+        g.fillText(model.curveLabelProperty().get(), LEFT - 8, TOP + ph + GAP + CURVE / 2);
     }
 
     private void drawCurve(Spectrogram s, Viewport v, int pw) {

@@ -52,6 +52,7 @@ public final class WorkbenchView extends BorderPane {
     private final BrowserView browserView;
     private final Menu recentMenu = new Menu("Open recent");
     private final AnimationTimer playhead;
+    private final javafx.scene.control.TabPane sideTabs;
 
     public WorkbenchView(WorkbenchViewModel model, Stage stage) {
         this.model = model;
@@ -62,7 +63,23 @@ public final class WorkbenchView extends BorderPane {
         resultsView = new ResultsView(model.results(), model::select, model.tasks()::say);
         browserView = new BrowserView(model.treeProperty(), model.filterProperty(), model.selectedProperty(),
                 model::select);
-        SidePanel side = new SidePanel(model, this::train, this::showModelInfo);
+        SidePanel detect = new SidePanel(model, this::train, this::showModelInfo);
+        spectrogramView.addLayer(model.explain().overlay(), model.explain().overlay().changes());
+        io.auscult.ui.explain.ExplainPanel explainPanel = new io.auscult.ui.explain.ExplainPanel(model.explain());
+        sideTabs = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Detect", scrolling(detect)),
+                new javafx.scene.control.Tab("Explain", scrolling(explainPanel)));
+        sideTabs.setId("side-tabs");
+        sideTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.setPrefWidth(310);
+        sideTabs.setMinWidth(240);
+        // Turning the overlay on (menu, presentation) brings its controls forward.
+        model.explain().overlayOnProperty().addListener((o, a, on) -> {
+            if (on) {
+                sideTabs.getSelectionModel().select(1);
+            }
+        });
+        javafx.scene.layout.Region side = sideTabs;
 
         SplitPane centre = new SplitPane(spectrogramView, resultsView);
         centre.setOrientation(Orientation.VERTICAL);
@@ -101,6 +118,19 @@ public final class WorkbenchView extends BorderPane {
         };
         model.projectFileProperty().addListener((o, a, b) ->
                 stage.setTitle("Auscult workbench" + (b == null ? "" : " — " + b.getFileName())));
+    }
+
+    private static javafx.scene.control.ScrollPane scrolling(javafx.scene.Node content) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+        pane.setFitToWidth(true);
+        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().add("side-scroll");
+        return pane;
+    }
+
+    /** The right-hand tabs: Detect (model, score, threshold) and Explain (overlay, perturbation). */
+    public javafx.scene.control.TabPane sideTabs() {
+        return sideTabs;
     }
 
     /** The stylesheet of the workbench (dark theme over Modena). */
@@ -166,6 +196,18 @@ public final class WorkbenchView extends BorderPane {
                 item("Focus filter", "Shortcut+F", () -> browserView.lookup("#browser-filter").requestFocus()),
                 new SeparatorMenuItem(),
                 item("Proxy lab…", "Shortcut+Shift+L", this::openProxyLab));
+        Menu explainMenu = new Menu("Explain");
+        explainMenu.getItems().addAll(
+                item("Show attribution overlay", "Shortcut+E",
+                        () -> model.explain().overlayOnProperty().set(!model.explain().overlayOnProperty().get())),
+                item("Compute map", "F6", model.explain()::compute),
+                new SeparatorMenuItem(),
+                item("Original", "Shortcut+1", () -> model.explain().pictureProperty()
+                        .set(io.auscult.ui.explain.ExplainViewModel.Picture.ORIGINAL)),
+                item("Reconstruction", "Shortcut+2", () -> model.explain().pictureProperty()
+                        .set(io.auscult.ui.explain.ExplainViewModel.Picture.RECONSTRUCTION)),
+                item("Difference", "Shortcut+3", () -> model.explain().pictureProperty()
+                        .set(io.auscult.ui.explain.ExplainViewModel.Picture.DIFFERENCE)));
         Menu play = new Menu("Play");
         play.getItems().addAll(
                 item("Play (selection or whole clip)", "Shortcut+P", () -> play(false)),
@@ -173,7 +215,7 @@ public final class WorkbenchView extends BorderPane {
                 item("Stop", "Shortcut+Shift+P", model::stopPlayback));
         Menu help = new Menu("Help");
         help.getItems().add(item("Mouse and keys", "F1", this::showHelp));
-        MenuBar bar = new MenuBar(file, modelMenu, view, play, help);
+        MenuBar bar = new MenuBar(file, modelMenu, view, explainMenu, play, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -90,10 +90,12 @@ public final class WorkbenchViewModel {
     private double selectedScoreValue = Double.NaN;
     private LoadedModel selectedScoredBy;
     private long selectionGeneration;
+    private final io.auscult.ui.explain.ExplainViewModel explain;
 
     public WorkbenchViewModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
         this.recent = recent;
+        this.explain = new io.auscult.ui.explain.ExplainViewModel(tasks, spectrogram, this::normalTrainingClips);
         scan.addListener((o, a, b) -> rebuildTree());
         filter.addListener((o, a, b) -> rebuildTree());
         activeModel.addListener((o, a, b) -> showActiveModel());
@@ -299,6 +301,9 @@ public final class WorkbenchViewModel {
                     + r.labels().machineId() + " · " + r.labels().split().word() + " · "
                     + r.labels().condition().word() + ")", shown.logMel(), shown.mask(), errors);
             selectedScoredBy = model;
+            explain.setContext(shown.detection() == null ? null : new io.auscult.ui.explain.ClipContext(model, r,
+                    shown.clip(), shown.logMel(), shown.detection().input(), shown.detection().reconstruction(),
+                    Optional.ofNullable(shown.mask())));
             selectedScoreValue = shown.detection() == null ? Double.NaN : shown.detection().score();
             selectedScore.set(shown.detection() == null ? "no model for " + r.labels().machineType()
                     : String.format(Locale.ROOT, "%.4f", selectedScoreValue));
@@ -309,12 +314,31 @@ public final class WorkbenchViewModel {
         }, m -> {
             if (generation == selectionGeneration) {
                 selectedScore.set("cannot show: " + m);
+                explain.setContext(null);
                 spectrogram.clear();
             }
         }));
     }
 
     private record Shown(AudioClip clip, Spectrogram logMel, AnomalyMask mask, Detection detection, String note) {
+    }
+
+    /** The normal training recordings of a model's machine in the open dataset (explanation baselines). */
+    private List<Path> normalTrainingClips(LoadedModel m) {
+        ScanResult s = scan.get();
+        if (s == null) {
+            return List.of();
+        }
+        return s.recordings().stream()
+                .filter(r -> r.labels().machineType().equals(m.machine()))
+                .filter(r -> r.labels().split() == io.auscult.data.Split.TRAIN
+                        && r.labels().condition() != io.auscult.data.Condition.ANOMALY)
+                .map(Recording::path).toList();
+    }
+
+    /** The explanation views' state for the clip on screen. */
+    public io.auscult.ui.explain.ExplainViewModel explain() {
+        return explain;
     }
 
     /** Mean squared error of each frame over the bands (the score is its mean over frames). */
