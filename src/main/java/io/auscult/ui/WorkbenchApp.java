@@ -143,6 +143,27 @@ public final class WorkbenchApp extends Application {
             case "proxy" -> {
                 return startProxyLab(view);
             }
+            case "grid" -> {
+                // The loaded detectors of the clip's machine x the --method list (default: error,
+                // saliency, gradcam, ig); the picture is taken once every cell is computed.
+                List<String> methods = options.method().map(m -> List.of(m.split(","))).orElse(List.of());
+                io.auscult.ui.compare.CompareWindows.openGrid(view.getScene().getWindow(), model,
+                        WorkbenchView.stylesheet(), methods);
+                return windowShowing(io.auscult.ui.compare.MethodGridView.class, mainScene);
+            }
+            case "compare" -> {
+                // The test set of the clip's machine, the cheap methods (or --method), run at once.
+                io.auscult.ui.compare.TestSetComparisonViewModel compare = view.openTestSetComparison();
+                if (compare == null) {
+                    return mainScene;
+                }
+                List<String> methods = List.of(options.method().orElse("error,saliency,gradcam").split(","));
+                for (String m : io.auscult.explain.Attributions.methods()) {
+                    compare.methodChosen(m).set(methods.stream().anyMatch(x -> x.trim().equalsIgnoreCase(m)));
+                }
+                compare.run();
+                return windowShowing(io.auscult.ui.compare.TestSetComparisonView.class, mainScene);
+            }
             case "explain", "perturb", "present" -> {
                 io.auscult.ui.explain.ExplainViewModel explain = model.explain();
                 explain.methodProperty().set(method);
@@ -154,6 +175,20 @@ public final class WorkbenchApp extends Application {
                 return mainScene;
             }
         }
+    }
+
+    /**
+     * The scene of the open window whose root is a {@code root}, sized to {@code --size} (the
+     * window itself fits the screen, which is small under a bare Xvfb), else {@code fallback}.
+     */
+    private static Scene windowShowing(Class<?> root, Scene fallback) {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && root.isInstance(w.getScene().getRoot()))
+                .reduce((a, b) -> b).map(w -> {
+                    w.setWidth(options.width());
+                    w.setHeight(options.height());
+                    return w.getScene();
+                }).orElse(fallback);
     }
 
     /** Opens the proxy lab on the open dataset and runs its quick grid; returns the lab window's scene. */

@@ -195,7 +195,9 @@ public final class WorkbenchView extends BorderPane {
                 item("Fit whole recording", "Shortcut+0", model.spectrogram()::fit),
                 item("Focus filter", "Shortcut+F", () -> browserView.lookup("#browser-filter").requestFocus()),
                 new SeparatorMenuItem(),
-                item("Proxy lab…", "Shortcut+Shift+L", this::openProxyLab));
+                item("Proxy lab…", "Shortcut+Shift+L", this::openProxyLab),
+                item("Method grid…", "Shortcut+Shift+G", this::openMethodGrid),
+                item("Compare methods on test set…", "Shortcut+Shift+C", this::openTestSetComparison));
         Menu explainMenu = new Menu("Explain");
         explainMenu.getItems().addAll(
                 item("Show attribution overlay", "Shortcut+E",
@@ -417,4 +419,13 @@ public final class WorkbenchView extends BorderPane {
         return (io.auscult.ui.proxy.ProxyLabViewModel) proxyLab.getProperties().get("model");
     }
 
+    /** Opens the method grid (detectors x methods) for the recording on screen and starts it. */
+    public io.auscult.ui.compare.MethodGridViewModel openMethodGrid() {
+        return io.auscult.ui.compare.CompareWindows.openGrid(stage, model, stylesheet(), java.util.List.of());
+    }
+
+    /** Opens the test-set comparison of the machine on screen (it waits for Run). */
+    public io.auscult.ui.compare.TestSetComparisonViewModel openTestSetComparison() {
+        return io.auscult.ui.compare.CompareWindows.openComparison(stage, model, stylesheet());
+    }
 }
