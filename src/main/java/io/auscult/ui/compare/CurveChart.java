@@ -26,9 +26,13 @@ import java.util.Locale;
  */
 final class CurveChart extends Region {
 
-    /** Okabe-Ito colours, lightened where the original is too dark on the dark background. */
+    /**
+     * Okabe-Ito colours in the order of {@link Attributions#methods()}, lightened where the
+     * original is too dark on the dark background; Grad-CAM gets the pink so that it does not sit
+     * next to the error map's orange.
+     */
     static final Color[] METHOD_COLOURS = {Color.web("#E69F00"), Color.web("#56B4E9"), Color.web("#009E73"),
-        Color.web("#F0E442"), Color.web("#4F8FE0"), Color.web("#D55E00"), Color.web("#CC79A7")};
+        Color.web("#F0E442"), Color.web("#4F8FE0"), Color.web("#CC79A7"), Color.web("#D55E00")};
     /** Dash patterns per detector: solid, dashed, dotted, dash-dot. */
     static final double[][] DETECTOR_DASHES = {{}, {10, 6}, {2.5, 4}, {10, 4, 2.5, 4}};
     private static final Color BACK = Color.web("#1e2127");

@@ -35,7 +35,14 @@ import java.util.List;
 final class MethodGridCellView extends Region {
 
     static final double CAPTION = 20;
-    private static final int OUTLINE = 0xFF00E5FF;
+    /**
+     * Ground truth in cyan (as in the main view), but half transparent: a synthetic mask is
+     * fragmented, and at cell size its full-strength outline hides the map under it. The
+     * anomaly's time span is marked at full strength by a bar along the cell's top edge.
+     */
+    private static final int OUTLINE = 0x9900E5FF;
+    private static final Color SPAN = Color.web("#00E5FF");
+    static final double SPAN_BAR = 4;
     private static final Color CURSOR = Color.web("#ffffff", 0.85);
     private static final Color BACK = Color.web("#15171c");
 
@@ -190,6 +197,17 @@ final class MethodGridCellView extends Region {
             g.setTextBaseline(VPos.CENTER);
             g.fillText(cell.resultProperty().get() == null
                     ? (grid.runningProperty().get() ? "computing…" : "not computed") : "no map", w / 2, h / 2);
+        }
+        AnomalyMask m = grid.display().maskProperty().get();
+        Spectrogram s = grid.display().spectrogramProperty().get();
+        if (m != null && !m.isEmpty() && s != null) {
+            double hop = s.hop() / (double) s.sampleRate();
+            double x0 = Math.max(0, grid.display().xOf(m.firstFrame() * hop) * w);
+            double x1 = Math.min(w, grid.display().xOf((m.lastFrame() + 1) * hop) * w);
+            if (x1 > x0) {
+                g.setFill(SPAN);
+                g.fillRect(x0, 0, x1 - x0, SPAN_BAR);
+            }
         }
         double t = grid.cursorProperty().get();
         if (Double.isFinite(t) && grid.display().spectrogramProperty().get() != null) {

@@ -210,7 +210,9 @@ public final class TestSetComparisonView extends BorderPane {
         table.getColumns().add(number("d@5%", r -> r.dropAt5().mean()));
         table.getColumns().add(number("d@10%", r -> r.dropAt10().mean()));
         table.getColumns().add(interval("pixel AUROC [CI]", ComparisonRow::pixelAuroc, 150));
-        table.getColumns().add(number("temporal AUROC", r -> r.temporalAuroc().mean()));
+        TableColumn<ComparisonRow, Double> temporal = number("temporal AUROC", r -> r.temporalAuroc().mean());
+        temporal.setPrefWidth(110);
+        table.getColumns().add(temporal);
         table.getColumns().add(number("rel. mass", r -> r.relevanceMass().mean()));
         table.getColumns().add(text("sanity", r -> r.sanity().map(s -> String.format(Locale.ROOT, "%s (ρ %.2f)",
                 s.verdict(), s.finalRankCorrelation())).orElse(""), 90));
@@ -232,7 +234,7 @@ public final class TestSetComparisonView extends BorderPane {
         VBox.setVgrow(chart, Priority.ALWAYS);
         SplitPane body = new SplitPane(table, chart);
         body.setOrientation(Orientation.VERTICAL);
-        body.setDividerPositions(0.4);
+        body.setDividerPositions(0.36);
         body.setPadding(new Insets(0, 8, 0, 8));
         return body;
     }
