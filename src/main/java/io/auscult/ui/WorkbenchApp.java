@@ -147,7 +147,9 @@ public final class WorkbenchApp extends Application {
                 io.auscult.ui.explain.ExplainViewModel explain = model.explain();
                 explain.methodProperty().set(method);
                 explain.overlayOnProperty().set(true);
-                // PERTURB_AND_PRESENT
+                if (name.equals("perturb")) {
+                    view.showPerturbation(options.k());
+                }
                 return mainScene;
             }
             default -> {

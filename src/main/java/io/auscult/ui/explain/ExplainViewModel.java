@@ -133,7 +133,10 @@ public final class ExplainViewModel {
                 compute();
             }
         });
-        picture.addListener((o, a, b) -> showPicture());
+        picture.addListener((o, a, b) -> {
+            showPicture();
+            showOverlay();
+        });
     }
 
     // ------------------------------------------------------------------ context
@@ -314,7 +317,9 @@ public final class ExplainViewModel {
 
     private void showOverlay() {
         boolean on = overlayOn.get() && overlay.mapProperty().get() != null;
-        overlay.visibleProperty().set(on);
+        // Over the perturbed input the replaced region's outline is the message; the map's
+        // colours on top of it would hide what was replaced.
+        overlay.visibleProperty().set(on && picture.get() != Picture.PERTURBED);
         // A coloured map over a coloured log-mel reads as one picture: under an overlay the
         // log-mel turns grey (the user's colour map comes back when the overlay goes).
         if (on && !GREY.equals(spectrogram.colorMapProperty().get())) {

@@ -53,6 +53,7 @@ public final class WorkbenchView extends BorderPane {
     private final Menu recentMenu = new Menu("Open recent");
     private final AnimationTimer playhead;
     private final javafx.scene.control.TabPane sideTabs;
+    private final javafx.scene.control.TabPane bottomTabs;
 
     public WorkbenchView(WorkbenchViewModel model, Stage stage) {
         this.model = model;
@@ -64,8 +65,14 @@ public final class WorkbenchView extends BorderPane {
         browserView = new BrowserView(model.treeProperty(), model.filterProperty(), model.selectedProperty(),
                 model::select);
         SidePanel detect = new SidePanel(model, this::train, this::showModelInfo);
-        spectrogramView.addLayer(model.explain().overlay(), model.explain().overlay().changes());
         io.auscult.ui.explain.ExplainPanel explainPanel = new io.auscult.ui.explain.ExplainPanel(model.explain());
+        io.auscult.ui.explain.PerturbationPanel perturbPanel = new io.auscult.ui.explain.PerturbationPanel(
+                model.perturbation(), model.painter(), clip -> {
+                    model.playVersion(clip);
+                    startPlayhead();
+                }, model::stopPlayback);
+        io.auscult.ui.explain.ExplainLayers.install(spectrogramView, model.explain(), model.perturbation(),
+                model.painter());
         sideTabs = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Detect", scrolling(detect)),
                 new javafx.scene.control.Tab("Explain", scrolling(explainPanel)));
@@ -81,7 +88,16 @@ public final class WorkbenchView extends BorderPane {
         });
         javafx.scene.layout.Region side = sideTabs;
 
-        SplitPane centre = new SplitPane(spectrogramView, resultsView);
+        bottomTabs = new javafx.scene.control.TabPane(new javafx.scene.control.Tab("Test-set results", resultsView),
+                new javafx.scene.control.Tab("Budget · listen · paint", perturbPanel));
+        bottomTabs.setId("bottom-tabs");
+        bottomTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        model.perturbation().activeProperty().addListener((o, a, on) -> {
+            if (on) {
+                bottomTabs.getSelectionModel().select(1);
+            }
+        });
+        SplitPane centre = new SplitPane(spectrogramView, bottomTabs);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.6);
         SplitPane main = new SplitPane(browserView, centre, side);
@@ -126,6 +142,13 @@ public final class WorkbenchView extends BorderPane {
         pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         pane.getStyleClass().add("side-scroll");
         return pane;
+    }
+
+    /** Turns the budget on at fraction {@code k} (scripted views, presentation). */
+    public void showPerturbation(double k) {
+        model.perturbation().kProperty().set(k);
+        model.perturbation().activeProperty().set(true);
+        sideTabs.getSelectionModel().select(1);
     }
 
     /** The right-hand tabs: Detect (model, score, threshold) and Explain (overlay, perturbation). */
@@ -248,6 +271,12 @@ public final class WorkbenchView extends BorderPane {
         gap.setMinWidth(12);
         bar.getRightItems().addAll(readout, gap, cancel);
         return bar;
+    }
+
+    private void startPlayhead() {
+        if (model.isPlaying()) {
+            playhead.start();
+        }
     }
 
     private void play(boolean loop) {
