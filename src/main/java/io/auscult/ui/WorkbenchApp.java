@@ -150,6 +150,11 @@ public final class WorkbenchApp extends Application {
                 if (name.equals("perturb")) {
                     view.showPerturbation(options.k());
                 }
+                if (name.equals("present")) {
+                    view.presentation().start();
+                    // The perturbation step: the picture a plant review remembers.
+                    view.presentation().model().go(io.auscult.ui.explain.PresentationViewModel.Step.PERTURB.ordinal());
+                }
                 return mainScene;
             }
             default -> {

@@ -19,7 +19,7 @@ import java.util.Locale;
  * over the R orders, their mean dashed) and the budget on screen as a dot: the higher the curve
  * above the band, the more the map's top units explain the score.
  */
-final class FaithfulnessChart extends Pane {
+public final class FaithfulnessChart extends Pane {
 
     private static final Color INK = Color.web("#c8ccd4");
     private static final Color CURVE = Color.web("#ffb000");
@@ -27,12 +27,19 @@ final class FaithfulnessChart extends Pane {
     private Faithfulness faithfulness;
     private ReplacementExplorer.Step step;
 
-    FaithfulnessChart() {
+    public FaithfulnessChart() {
         getChildren().add(canvas);
         setMinHeight(150);
         setPrefHeight(170);
         setPrefWidth(270);
         getStyleClass().add("faithfulness-chart");
+    }
+
+    /** Follows the curve and the step of a perturbation view model. */
+    public void follow(PerturbationViewModel model) {
+        model.curveProperty().addListener((o, a, b) -> show(b, model.stepProperty().get()));
+        model.stepProperty().addListener((o, a, b) -> show(model.curveProperty().get(), b));
+        show(model.curveProperty().get(), model.stepProperty().get());
     }
 
     void show(Faithfulness f, ReplacementExplorer.Step s) {
@@ -94,7 +101,8 @@ final class FaithfulnessChart extends Pane {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double k = 0; k <= 1 + 1e-9; k += 0.25) {
+        double tick = pw < 300 ? 0.5 : 0.25;
+        for (double k = 0; k <= 1 + 1e-9; k += tick) {
             g.fillText(String.format(Locale.ROOT, "%.0f %%", k * 100), x.applyAsDouble(k), top + ph + 3);
         }
         g.setTextAlign(TextAlignment.RIGHT);

@@ -78,8 +78,7 @@ public final class PerturbationPanel extends HBox {
         readout.setWrapText(true);
         readout.setMinHeight(Control.USE_PREF_SIZE);
         readout.textProperty().bind(model.readoutProperty());
-        model.curveProperty().addListener((o, a, b) -> chart.show(b, model.stepProperty().get()));
-        model.stepProperty().addListener((o, a, b) -> chart.show(model.curveProperty().get(), b));
+        chart.follow(model);
 
         Button original = new Button("▶ Original");
         original.setId("listen-original");

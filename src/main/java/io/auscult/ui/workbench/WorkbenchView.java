@@ -54,6 +54,7 @@ public final class WorkbenchView extends BorderPane {
     private final AnimationTimer playhead;
     private final javafx.scene.control.TabPane sideTabs;
     private final javafx.scene.control.TabPane bottomTabs;
+    private final PresentationMode presentation;
 
     public WorkbenchView(WorkbenchViewModel model, Stage stage) {
         this.model = model;
@@ -132,6 +133,13 @@ public final class WorkbenchView extends BorderPane {
                 }
             }
         };
+        presentation = new PresentationMode(this, stage, spectrogramView,
+                new io.auscult.ui.explain.PresentationViewModel(model.explain(), model.perturbation(),
+                        () -> model.selectedScoreProperty().get() + " — " + model.selectedDecisionProperty().get(),
+                        v -> model.perturbation().listen(v, clip -> {
+                            model.playVersion(clip);
+                            startPlayhead();
+                        })));
         model.projectFileProperty().addListener((o, a, b) ->
                 stage.setTitle("Auscult workbench" + (b == null ? "" : " — " + b.getFileName())));
     }
@@ -142,6 +150,15 @@ public final class WorkbenchView extends BorderPane {
         pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         pane.getStyleClass().add("side-scroll");
         return pane;
+    }
+
+    /** Presentation mode (View menu, F11). */
+    public PresentationMode presentation() {
+        return presentation;
+    }
+
+    WorkbenchViewModel model() {
+        return model;
     }
 
     /** Turns the budget on at fraction {@code k} (scripted views, presentation). */
@@ -218,7 +235,9 @@ public final class WorkbenchView extends BorderPane {
                 item("Fit whole recording", "Shortcut+0", model.spectrogram()::fit),
                 item("Focus filter", "Shortcut+F", () -> browserView.lookup("#browser-filter").requestFocus()),
                 new SeparatorMenuItem(),
-                item("Proxy lab…", "Shortcut+Shift+L", this::openProxyLab));
+                item("Proxy lab…", "Shortcut+Shift+L", this::openProxyLab),
+                new SeparatorMenuItem(),
+                item("Presentation mode", "F11", () -> presentation.start()));
         Menu explainMenu = new Menu("Explain");
         explainMenu.getItems().addAll(
                 item("Show attribution overlay", "Shortcut+E",
