@@ -150,8 +150,9 @@ class ReplacementExplorerTest {
                 assertThat(actual[i]).isEqualTo(step.replaced()[i] ? explorer.reconstruction().values()[i]
                         : input.values()[i]);
             }
-            // A patch of 8 x 4 bins: 32 bins per unit except at the top and right edges.
-            assertThat(step.binsReplaced()).isGreaterThan(n * 8 * 4 / 2).isLessThanOrEqualTo(n * 8 * 4);
+            // 128 bands x 96 frames tile exactly into 16 x 24 patches of 8 x 4 bins.
+            assertThat(units.count()).isEqualTo(16 * 24);
+            assertThat(step.binsReplaced()).isEqualTo(n * 8 * 4);
             assertThat(step.perturbed().frames()).isEqualTo(input.frames());
             assertThat(step.perturbed().hop()).isEqualTo(input.hop());
         }
