@@ -263,19 +263,21 @@ public final class PerturbationViewModel {
         }
         Spectrogram target;
         if (version == Version.RECONSTRUCTION) {
-            target = c.reconstructionDb();
+            target = c.reconstruction().reconstruction();
         } else {
             ReplacementExplorer.Step s = step.get();
             if (s == null) {
                 tasks.say("Move the budget (or replace a painted region) first: nothing is repaired yet.");
                 return;
             }
-            target = c.toDb(s.perturbed());
+            target = s.perturbed();
         }
         long mine = generation;
         tasks.run(BackgroundTask.of("render " + version.name().toLowerCase(Locale.ROOT) + " audio",
-                (progress, cancel) -> SpectralGainResynthesis.render(Optional.of(c.audio()),
-                        c.model().detector().features(), c.logMelDb(), target)), TaskRunner.outcome(clip -> {
+                // Both sides through the same standardisation: bins the edit left alone keep gain 1 exactly.
+                (progress, cancel) -> SpectralGainResynthesis.renderStandardised(Optional.of(c.audio()),
+                        c.model().detector().features(), c.model().detector().standardiser(), c.input(), target)),
+                TaskRunner.outcome(clip -> {
             if (mine == generation || version == Version.ORIGINAL) {
                 audio.put(version, clip);
             }
