@@ -125,8 +125,10 @@ public final class ClipStudy {
                         done += preparationCost();
                     }
                     double weight = cost(method);
-                    Progress inner = progress.slice(done / total, (done + weight) / total);
-                    inner.report(0, d.label() + ": " + method.method());
+                    Progress slice = progress.slice(done / total, (done + weight) / total);
+                    String what = d.label() + ": " + method.method();
+                    Progress inner = (f, m) -> slice.report(f, what + ", " + m);
+                    slice.report(0, what);
                     StudyCell cell = cell(r, column, d, method, prepared[r], mask, inner, cancel);
                     done += weight;
                     cells[r * columns + column] = cell;

@@ -184,10 +184,10 @@ class ClipStudyTest {
     void cancellingInsideAMethodStopsIt() throws Exception {
         Cancellation cancel = new Cancellation();
         List<StudyCell> delivered = new ArrayList<>();
-        // IG reports before each batch of its path points ("path points 2/8"): cancelled after
+        // IG reports before each batch of its path points ("tiny AE: ig, path points 2/8"): cancelled after
         // the first batch has started, it stops at the check before the next one.
         Progress cancelInsideIg = (f, m) -> {
-            if (m.startsWith("path points 2/")) {
+            if (m.endsWith("ig, path points 2/8")) {
                 cancel.cancel();
             }
         };
