@@ -27,6 +27,7 @@ public final class Benchmarks {
         all.addAll(ExplainBenchmark.all());
         all.add(new ProxyRunDemoBenchmark());
         all.add(new FaithfulnessCurveBenchmark());
+        all.addAll(GridStudyBenchmark.all());
         return List.copyOf(all);
     }
 
