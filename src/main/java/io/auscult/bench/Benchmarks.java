@@ -30,6 +30,7 @@ public final class Benchmarks {
         all.add(PerturbStepBenchmark.autoencoder());
         all.add(PerturbStepBenchmark.masked());
         all.add(new ResynthesisBenchmark());
+        all.addAll(GridStudyBenchmark.all());
         return List.copyOf(all);
     }
 

@@ -1,6 +1,10 @@
 package io.auscult.store;
 
 import io.auscult.faithfulness.ComparisonRow;
+import io.auscult.faithfulness.Faithfulness;
+import io.auscult.faithfulness.RandomReference;
+import io.auscult.faithfulness.ReplacementCurve;
+import io.auscult.faithfulness.StudyCell;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -8,13 +12,15 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Figures of a comparison run, drawn with Java2D (no display needed): the mean replacement
  * curves d(k) of one detector's methods with the random-order reference dashed, and the
- * faithfulness gain per detector x method with its 95 % interval.
+ * faithfulness gain per detector x method with its 95 % interval; and, for the report of one
+ * clip, the curves of one detector's maps over the band of its random orders.
  */
 public final class FaithfulnessCurvePlot {
 
@@ -67,6 +73,97 @@ public final class FaithfulnessCurvePlot {
         }
         g.dispose();
         return img;
+    }
+
+    /**
+     * One clip, one detector: d(k) of each method's map (legend: its gain), over the band
+     * between the lowest and highest random-order curve at each k with their mean dashed.
+     * Cells without a map are left out.
+     */
+    public static BufferedImage clipCurves(String title, List<StudyCell> cells) {
+        List<StudyCell> drawn = cells.stream().filter(StudyCell::succeeded).toList();
+        double lo = 0;
+        double hi = 1;
+        RandomReference reference = null;
+        for (StudyCell c : drawn) {
+            Faithfulness f = c.faithfulness().orElseThrow();
+            reference = f.reference();
+            for (double d : f.curve().drops()) {
+                lo = Math.min(lo, d);
+                hi = Math.max(hi, d);
+            }
+        }
+        double[][] band = reference == null ? null : randomBand(reference);
+        if (band != null) {
+            for (int i = 0; i < band[0].length; i++) {
+                lo = Math.min(lo, band[0][i]);
+                hi = Math.max(hi, band[2][i]);
+            }
+        }
+        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, title);
+        int pw = W - LEFT - RIGHT;
+        int ph = H - TOP - BOTTOM;
+        axes(g, pw, ph, lo, hi, "fraction of input replaced, k", "normalised drop d(k)");
+        for (int k = 0; k <= 10; k++) {
+            int x = LEFT + pw * k / 10;
+            g.drawString(String.format(Locale.ROOT, "%.1f", k / 10.0), x - 8, TOP + ph + 16);
+        }
+        if (band != null) {
+            double[] k = reference.curves().get(0).fractions();
+            java.awt.Polygon area = new java.awt.Polygon();
+            for (int i = 0; i < k.length; i++) {
+                area.addPoint(LEFT + (int) Math.round(k[i] * pw), y(band[2][i], ph, lo, hi));
+            }
+            for (int i = k.length - 1; i >= 0; i--) {
+                area.addPoint(LEFT + (int) Math.round(k[i] * pw), y(band[0][i], ph, lo, hi));
+            }
+            g.setColor(new Color(0xDDDDDD));
+            g.fillPolygon(area);
+            g.setColor(Color.GRAY);
+            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 5f}, 0));
+            polyline(g, k, band[1], pw, ph, lo, hi);
+            legend(g, 0, Color.GRAY, "random, R = " + reference.curves().size(), true);
+        }
+        for (int i = 0; i < drawn.size(); i++) {
+            ReplacementCurve c = drawn.get(i).faithfulness().orElseThrow().curve();
+            Color colour = PALETTE[i % PALETTE.length];
+            g.setColor(colour);
+            g.setStroke(new BasicStroke(2.2f));
+            polyline(g, c.fractions(), c.drops(), pw, ph, lo, hi);
+            legend(g, i + 1, colour, String.format(Locale.ROOT, "%s %+.3f", drawn.get(i).method(),
+                    drawn.get(i).gain()), false);
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(g.getFont().deriveFont(11f));
+        g.drawString("method and its gain", W - RIGHT + 16, TOP + 20 * (drawn.size() + 1) + 14);
+        g.drawString("(area - random area)", W - RIGHT + 16, TOP + 20 * (drawn.size() + 1) + 28);
+        g.dispose();
+        return img;
+    }
+
+    /**
+     * The random orders' lowest, mean and highest drop at each k: {@code [0]} low, {@code [1]}
+     * mean, {@code [2]} high. With R of about 5 orders a percentile band would be spurious
+     * precision; min..max says what R orders did.
+     */
+    public static double[][] randomBand(RandomReference reference) {
+        List<double[]> drops = new ArrayList<>();
+        for (ReplacementCurve c : reference.curves()) {
+            drops.add(c.drops());
+        }
+        int n = drops.get(0).length;
+        double[] low = new double[n];
+        double[] high = new double[n];
+        for (int i = 0; i < n; i++) {
+            low[i] = Double.POSITIVE_INFINITY;
+            high[i] = Double.NEGATIVE_INFINITY;
+            for (double[] d : drops) {
+                low[i] = Math.min(low[i], d[i]);
+                high[i] = Math.max(high[i], d[i]);
+            }
+        }
+        return new double[][] {low, reference.meanDrops(), high};
     }
 
     /** Gain mean with its 95 % interval, one bar per detector x method. */
