@@ -30,12 +30,18 @@ public final class PresentationMode {
     private Node savedTop;
     private Node savedCenter;
     private Node savedBottom;
-    private Node spectrogramParent;
+    private final javafx.scene.control.SplitPane centre;
     private int spectrogramIndex;
     private boolean wasFullScreen;
 
-    PresentationMode(WorkbenchView window, Stage stage, SpectrogramView spectrogram, PresentationViewModel model) {
+    /**
+     * @param centre the split pane that holds the spectrogram (a split pane's item has the
+     *               pane's skin as its parent, so it must be told, not found)
+     */
+    PresentationMode(WorkbenchView window, Stage stage, SpectrogramView spectrogram,
+                     javafx.scene.control.SplitPane centre, PresentationViewModel model) {
         this.window = window;
+        this.centre = centre;
         this.stage = stage;
         this.spectrogram = spectrogram;
         this.model = model;
@@ -49,11 +55,8 @@ public final class PresentationMode {
         savedTop = window.getTop();
         savedCenter = window.getCenter();
         savedBottom = window.getBottom();
-        spectrogramParent = spectrogram.getParent();
-        if (spectrogramParent instanceof javafx.scene.control.SplitPane split) {
-            spectrogramIndex = split.getItems().indexOf(spectrogram);
-            split.getItems().remove(spectrogram);
-        }
+        spectrogramIndex = Math.max(0, centre.getItems().indexOf(spectrogram));
+        centre.getItems().remove(spectrogram);
         Label title = new Label();
         title.getStyleClass().add("presentation-title");
         title.textProperty().bind(model.titleProperty());
@@ -99,10 +102,9 @@ public final class PresentationMode {
         window.setCenter(savedCenter);
         window.setTop(savedTop);
         window.setBottom(savedBottom);
-        if (spectrogramParent instanceof javafx.scene.control.SplitPane split) {
-            split.getItems().add(spectrogramIndex, spectrogram);
-            split.setDividerPositions(0.6);
-        }
+        ((BorderPane) spectrogram.getParent()).setCenter(null);
+        centre.getItems().add(spectrogramIndex, spectrogram);
+        centre.setDividerPositions(0.6);
         stage.setFullScreen(wasFullScreen);
     }
 

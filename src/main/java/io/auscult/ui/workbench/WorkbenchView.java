@@ -133,7 +133,7 @@ public final class WorkbenchView extends BorderPane {
                 }
             }
         };
-        presentation = new PresentationMode(this, stage, spectrogramView,
+        presentation = new PresentationMode(this, stage, spectrogramView, centre,
                 new io.auscult.ui.explain.PresentationViewModel(model.explain(), model.perturbation(),
                         () -> model.selectedScoreProperty().get() + " — " + model.selectedDecisionProperty().get(),
                         v -> model.perturbation().listen(v, clip -> {
@@ -150,6 +150,11 @@ public final class WorkbenchView extends BorderPane {
         pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         pane.getStyleClass().add("side-scroll");
         return pane;
+    }
+
+    /** The bottom tabs: test-set results, and budget · listen · paint. */
+    public javafx.scene.control.TabPane bottomTabs() {
+        return bottomTabs;
     }
 
     /** Presentation mode (View menu, F11). */
@@ -215,6 +220,8 @@ public final class WorkbenchView extends BorderPane {
                 item("Save project as…", "Shortcut+Shift+S", this::saveProjectAs),
                 new SeparatorMenuItem(),
                 item("Export spectrogram view as PNG…", "Shortcut+Shift+E", this::exportSpectrogram),
+                item("Export window as PNG (print resolution)…", null, this::exportWindowForPrint),
+                item("Export clip report (HTML, CSV, JSON)…", "Shortcut+R", this::chooseReportFolder),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", stage::close));
         file.setOnShowing(e -> refreshRecent());
@@ -403,6 +410,45 @@ public final class WorkbenchView extends BorderPane {
                 model.tasks().say("Could not write " + f + ": " + e.getMessage());
             }
         }
+    }
+
+    private void exportWindowForPrint() {
+        FileChooser c = new FileChooser();
+        c.setInitialFileName("auscult-window.png");
+        File f = c.showSaveDialog(stage);
+        if (f != null) {
+            exportPng(this, f.toPath(), PRINT_SCALE);
+        }
+    }
+
+    /** 3 x the screen's pixels: a full-width figure at ~300 dpi on an A4 page. */
+    public static final double PRINT_SCALE = 3;
+
+    /** Writes {@code node} as PNG at {@code scale} x its on-screen size and says so in the status bar. */
+    public boolean exportPng(javafx.scene.Node node, Path file, double scale) {
+        try {
+            ImageFiles.writePng(ImageFiles.snapshot(node, scale), file);
+            model.tasks().say("Wrote " + file);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            model.tasks().say("Could not write " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void chooseReportFolder() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Folder for the clip report (report.html, CSV and JSON files)");
+        File f = c.showDialog(stage);
+        if (f != null) {
+            exportReport(f.toPath());
+        }
+    }
+
+    /** Writes the report of the clip on screen into {@code dir} (in the background). */
+    public void exportReport(Path dir) {
+        model.explain().exportReport(dir, model.perturbation().unitsProperty().get()
+                == io.auscult.ui.explain.PerturbationViewModel.Units.PATCHES, files -> { });
     }
 
     private void train() {
