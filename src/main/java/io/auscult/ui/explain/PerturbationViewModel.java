@@ -77,6 +77,7 @@ public final class PerturbationViewModel {
     private final Map<Version, AudioClip> audio = new HashMap<>();
     private ReplacementExplorer explorer;
     private boolean stepRunning;
+    private Consumer<AudioClip> playWhenRepaired;
     private double pendingK = Double.NaN;
     private long generation;
     private int networkSteps;
@@ -110,6 +111,7 @@ public final class PerturbationViewModel {
         curve.set(null);
         replaced.set(null);
         audio.remove(Version.REPAIRED);
+        // A pending "hear the repair" waits for the new map's step (reset happens when the map arrives).
         audio.remove(Version.RECONSTRUCTION);
         if (explain.contextProperty().get() == null || explain.mapProperty().get() == null) {
             readout.set("Compute a map, then move the budget.");
@@ -197,6 +199,30 @@ public final class PerturbationViewModel {
         explain.showPerturbed(c.toDb(s.perturbed()));
         audio.remove(Version.REPAIRED);
         updateReadout();
+        if (playWhenRepaired != null && !stepRunning) {
+            Consumer<AudioClip> play = playWhenRepaired;
+            playWhenRepaired = null;
+            listen(Version.REPAIRED, play);
+        }
+    }
+
+    /**
+     * The shortest way to hear a repair: computes the map if needed, applies the budget and plays
+     * the repaired version as soon as the step on screen is scored.
+     */
+    public void hearRepaired(Consumer<AudioClip> play) {
+        if (explain.contextProperty().get() == null) {
+            tasks.say("Select a recording scored by a model first.");
+            return;
+        }
+        playWhenRepaired = play;
+        explain.overlayOnProperty().set(true);
+        if (active.get() && step.get() != null && !stepRunning) {
+            playWhenRepaired = null;
+            listen(Version.REPAIRED, play);
+        } else {
+            active.set(true);
+        }
     }
 
     private void updateReadout() {

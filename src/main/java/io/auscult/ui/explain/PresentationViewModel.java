@@ -45,6 +45,7 @@ public final class PresentationViewModel {
     private final PerturbationViewModel perturbation;
     private final Supplier<String> decision;
     private final Consumer<PerturbationViewModel.Version> listen;
+    private final Runnable hearRepaired;
     private final BooleanProperty showing = new SimpleBooleanProperty(false);
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -52,10 +53,13 @@ public final class PresentationViewModel {
 
     /**
      * @param decision "ANOMALOUS (score 1.011 above threshold 0.95)": the workbench's own words
-     * @param listen   plays a version of the clip on screen
+     * @param listen       plays a version of the clip on screen
+     * @param hearRepaired plays the repaired version as soon as it exists
      */
     public PresentationViewModel(ExplainViewModel explain, PerturbationViewModel perturbation,
-                                 Supplier<String> decision, Consumer<PerturbationViewModel.Version> listen) {
+                                 Supplier<String> decision, Consumer<PerturbationViewModel.Version> listen,
+                                 Runnable hearRepaired) {
+        this.hearRepaired = hearRepaired;
         this.explain = explain;
         this.perturbation = perturbation;
         this.decision = decision;
@@ -104,7 +108,7 @@ public final class PresentationViewModel {
             perturbation.activeProperty().set(true);
         }
         if (s == Step.LISTEN) {
-            listen.accept(PerturbationViewModel.Version.REPAIRED);
+            hearRepaired.run();
         }
         updateCaption();
     }

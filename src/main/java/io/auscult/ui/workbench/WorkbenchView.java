@@ -136,10 +136,7 @@ public final class WorkbenchView extends BorderPane {
         presentation = new PresentationMode(this, stage, spectrogramView, centre,
                 new io.auscult.ui.explain.PresentationViewModel(model.explain(), model.perturbation(),
                         () -> model.selectedScoreProperty().get() + " — " + model.selectedDecisionProperty().get(),
-                        v -> model.perturbation().listen(v, clip -> {
-                            model.playVersion(clip);
-                            startPlayhead();
-                        })));
+                        v -> model.perturbation().listen(v, this::playVersion), this::hearRepaired));
         model.projectFileProperty().addListener((o, a, b) ->
                 stage.setTitle("Auscult workbench" + (b == null ? "" : " — " + b.getFileName())));
     }
@@ -250,6 +247,7 @@ public final class WorkbenchView extends BorderPane {
                 item("Show attribution overlay", "Shortcut+E",
                         () -> model.explain().overlayOnProperty().set(!model.explain().overlayOnProperty().get())),
                 item("Compute map", "F6", model.explain()::compute),
+                item("Hear the repaired version", "F8", this::hearRepaired),
                 new SeparatorMenuItem(),
                 item("Original", "Shortcut+1", () -> model.explain().pictureProperty()
                         .set(io.auscult.ui.explain.ExplainViewModel.Picture.ORIGINAL)),
@@ -297,6 +295,17 @@ public final class WorkbenchView extends BorderPane {
         gap.setMinWidth(12);
         bar.getRightItems().addAll(readout, gap, cancel);
         return bar;
+    }
+
+    private void playVersion(io.auscult.audio.AudioClip clip) {
+        model.playVersion(clip);
+        startPlayhead();
+    }
+
+    /** Overlay, budget (as set, 10 % by default) and the repaired version played: one key (F8). */
+    public void hearRepaired() {
+        sideTabs.getSelectionModel().select(1);
+        model.perturbation().hearRepaired(this::playVersion);
     }
 
     private void startPlayhead() {

@@ -130,6 +130,21 @@ class PerturbationViewModelTest {
     }
 
     @Test
+    void hearRepairedAppliesTheBudgetAndPlaysTheRepairOnceItIsScored() {
+        PerturbationViewModel vm = f.perturbation;
+        vm.activeProperty().set(false);
+        vm.kProperty().set(0.1);
+        AtomicReference<AudioClip> played = new AtomicReference<>();
+        vm.hearRepaired(played::set);
+        assertThat(vm.activeProperty().get()).isTrue();
+        assertThat(vm.stepProperty().get().fraction()).isEqualTo(0.1);
+        assertThat(played.get()).isNotNull();
+        assertThat(played.get()).isNotSameAs(f.context.audio());
+        assertThat(played.get().length()).isEqualTo(f.context.audio().length());
+        vm.activeProperty().set(false);
+    }
+
+    @Test
     void aPaintedRegionIsReplacedAndSavedAsTheClipsAnnotationOnce() throws Exception {
         RegionPainter painter = f.painter;
         painter.clear();
