@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             GuiCommand.class,
             FaithfulnessCommand.class,
             CompareCommand.class,
+            ReportCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all inputs processed", "1:some inputs failed (each is named on stderr)",

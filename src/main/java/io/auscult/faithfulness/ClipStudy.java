@@ -43,7 +43,8 @@ import java.util.function.Consumer;
  * A method outside this list comes last, in the order given. Each cell also costs one
  * replacement curve (about 21 forward passes); the first cell of a row also pays for the row's
  * reconstruction and its random reference (R curves), which is computed once per detector: it
- * depends only on the clip, the units and the seed, not on the method.
+ * depends only on the clip, the units and the seed, not on the method. Each map is also handed
+ * out on its own as soon as it exists, before its curve ({@link MapReady}).
  *
  * <p><b>Failures.</b> A method that does not apply (Grad-CAM on the dense AE, GradientSHAP
  * without normal references) or fails on this input gives a cell with the reason instead of
@@ -87,6 +88,10 @@ public final class ClipStudy {
         return r < 0 ? COST_ORDER.size() : r;
     }
 
+    /** A cell's map, delivered before its faithfulness curve is computed (so a grid can show it at once). */
+    public record MapReady(int row, int column, String detector, AttributionMap map) {
+    }
+
     /**
      * Runs the study.
      *
@@ -99,11 +104,27 @@ public final class ClipStudy {
      */
     public StudyResult run(List<StudyDetector> detectors, List<Attribution> methods, Optional<AnomalyMask> mask,
                            Consumer<StudyCell> onCell, Progress progress, Cancellation cancel) {
+        return run(detectors, methods, mask, m -> { }, onCell, progress, cancel);
+    }
+
+    /**
+     * Runs the study, delivering each map as soon as it exists ({@code onMap}) and each finished
+     * cell after its curve ({@code onCell}). The first map of a row comes before the row's random
+     * reference is computed: a grid shows its first overlay after one reconstruction and one
+     * error map, not after the R + 1 curves the first finished cell costs.
+     */
+    public StudyResult run(List<StudyDetector> detectors, List<Attribution> methods, Optional<AnomalyMask> mask,
+                           Consumer<MapReady> onMap, Consumer<StudyCell> onCell, Progress progress,
+                           Cancellation cancel) {
         Objects.requireNonNull(mask, "mask");
+        Objects.requireNonNull(onMap, "onMap");
         Objects.requireNonNull(onCell, "onCell");
         int rows = detectors.size();
         int columns = methods.size();
         Prepared[] prepared = new Prepared[rows];
+        for (int r = 0; r < rows; r++) {
+            prepared[r] = new Prepared();
+        }
         StudyCell[] cells = new StudyCell[rows * columns];
         double total = 0;
         for (int r = 0; r < rows; r++) {
@@ -112,33 +133,42 @@ public final class ClipStudy {
                 total += cost(m);
             }
         }
-        double done = 0;
+        double[] done = {0};
+        double sum = total;
         try {
             for (int column : computeOrder(methods)) {
                 Attribution method = methods.get(column);
                 for (int r = 0; r < rows; r++) {
                     cancel.throwIfCancelled();
                     StudyDetector d = detectors.get(r);
-                    if (prepared[r] == null) {
-                        progress.report(done / total, d.label() + ": reconstruction and random reference");
-                        prepared[r] = prepare(d, cancel);
-                        done += preparationCost();
-                    }
+                    Prepared p = prepared[r];
+                    // This cell's share of the bar: its map, the row's random reference if still
+                    // to come, and its curve, in that order (so the bar never moves back).
                     double weight = cost(method);
-                    Progress inner = progress.slice(done / total, (done + weight) / total);
-                    inner.report(0, d.label() + ": " + method.method());
-                    StudyCell cell = cell(r, column, d, method, prepared[r], mask, inner, cancel);
-                    done += weight;
+                    boolean referenced = p.referenced;
+                    double share = weight + (referenced ? 0 : preparationCost());
+                    double mapShare = (weight - CURVE_PASSES) / share;
+                    Progress slice = progress.slice(done[0] / sum, (done[0] + share) / sum);
+                    Progress mapPart = slice.slice(0, mapShare);
+                    String what = d.label() + ": " + method.method();
+                    Progress inner = (f, m) -> mapPart.report(f, what + ", " + m);
+                    slice.report(0, what);
+                    Runnable reference = () -> {
+                        if (!p.referenced) {
+                            slice.report(mapShare, d.label() + ": random reference");
+                            reference(d, p, cancel);
+                        }
+                    };
+                    StudyCell cell = cell(r, column, d, method, p, mask, onMap, reference, inner, cancel);
+                    done[0] += weight + (!referenced && p.referenced ? preparationCost() : 0);
                     cells[r * columns + column] = cell;
-                    progress.report(done / total, d.label() + ": " + method.method() + " done");
+                    progress.report(done[0] / sum, what + " done");
                     onCell.accept(cell);
                 }
             }
             for (int r = 0; r < rows; r++) {
-                if (prepared[r] == null) {
-                    cancel.throwIfCancelled();
-                    prepared[r] = prepare(detectors.get(r), cancel);
-                }
+                cancel.throwIfCancelled();
+                reference(detectors.get(r), prepared[r], cancel);
             }
         } finally {
             release(detectors);
@@ -153,8 +183,13 @@ public final class ClipStudy {
         return new StudyResult(studyRows, List.of(cells));
     }
 
-    /** What every cell of a row shares: x, x_hat, s(x), the units, the scorer and the random reference. */
+    /**
+     * What every cell of a row shares: x, x_hat and s(x), the units and the scorer (made at the
+     * row's first cell), and the random reference (made before the row's first curve).
+     */
     private static final class Prepared {
+        boolean reconstructed;
+        boolean referenced;
         ReplacementClip clip;
         ReplacementUnits units;
         NetworkScorer scorer;
@@ -163,8 +198,11 @@ public final class ClipStudy {
         String failure;
     }
 
-    private Prepared prepare(StudyDetector d, Cancellation cancel) {
-        Prepared p = new Prepared();
+    private void reconstruct(StudyDetector d, Prepared p) {
+        if (p.reconstructed) {
+            return;
+        }
+        p.reconstructed = true;
         try {
             Spectrogram x = d.input();
             Reconstruction rec = d.network().reconstruct(List.of(x)).get(0);
@@ -172,37 +210,66 @@ public final class ClipStudy {
             p.clip = ReplacementClip.of(x, rec);
             p.units = settings.units(x.frames(), x.mels());
             p.scorer = new NetworkScorer(d.network(), x);
+        } catch (CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            p.failure = message(e);
+        }
+    }
+
+    private void reference(StudyDetector d, Prepared p, Cancellation cancel) {
+        reconstruct(d, p);
+        if (p.referenced || p.failure != null) {
+            p.referenced = true;
+            return;
+        }
+        try {
             p.reference = settings.measure().reference(p.clip, p.units, p.scorer, cancel);
         } catch (CancelledException e) {
             throw e;
         } catch (RuntimeException e) {
             p.failure = message(e);
         }
-        return p;
+        p.referenced = true;
     }
 
     private StudyCell cell(int row, int column, StudyDetector d, Attribution method, Prepared p,
-                           Optional<AnomalyMask> mask, Progress progress, Cancellation cancel) {
+                           Optional<AnomalyMask> mask, Consumer<MapReady> onMap, Runnable reference,
+                           Progress progress, Cancellation cancel) {
+        reconstruct(d, p);
         if (p.failure != null) {
             return StudyCell.failed(row, column, d.label(), method.method(), method.parameters(), p.failure, 0);
         }
         long t0 = System.nanoTime();
+        AttributionMap map;
         try {
             ExplanationTarget target = new ExplanationTarget(d.network(), d.input(), d.normalReferences(),
                     settings.seed());
-            AttributionMap map = method.explain(target, progress, cancel);
-            long t1 = System.nanoTime();
-            double[] values = ReplacementClip.toDoubles(map.values().values());
-            Faithfulness f = settings.measure().measure(p.clip, p.units, values, p.reference, p.scorer);
-            long t2 = System.nanoTime();
-            Optional<Localisation> loc = mask.filter(m -> m.frames() == p.clip.frames() && m.mels() == p.clip.mels())
-                    .map(m -> Localisation.of(values, m));
-            return StudyCell.of(row, column, d.label(), map, f, loc, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+            map = method.explain(target, progress, cancel);
         } catch (CancelledException e) {
             throw e;
         } catch (RuntimeException e) {
             return StudyCell.failed(row, column, d.label(), method.method(), method.parameters(), message(e),
                     (System.nanoTime() - t0) / 1e6);
+        }
+        double millis = (System.nanoTime() - t0) / 1e6;
+        onMap.accept(new MapReady(row, column, d.label(), map));
+        reference.run();
+        if (p.failure != null) {
+            return StudyCell.failed(row, column, d.label(), method.method(), map.parameters(), p.failure, millis);
+        }
+        long t1 = System.nanoTime();
+        try {
+            double[] values = ReplacementClip.toDoubles(map.values().values());
+            Faithfulness f = settings.measure().measure(p.clip, p.units, values, p.reference, p.scorer);
+            long t2 = System.nanoTime();
+            Optional<Localisation> loc = mask.filter(m -> m.frames() == p.clip.frames() && m.mels() == p.clip.mels())
+                    .map(m -> Localisation.of(values, m));
+            return StudyCell.of(row, column, d.label(), map, f, loc, millis, (t2 - t1) / 1e6);
+        } catch (CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return StudyCell.failed(row, column, d.label(), method.method(), map.parameters(), message(e), millis);
         }
     }
 

@@ -3,6 +3,7 @@ package io.auscult.faithfulness;
 import io.auscult.detect.Reconstruction;
 import io.auscult.detect.ReconstructionNetwork;
 import io.auscult.engine.Cancellation;
+import io.auscult.explain.AttributionMap;
 import io.auscult.features.Spectrogram;
 
 import java.util.LinkedHashMap;
@@ -116,6 +117,13 @@ public final class ReplacementExplorer {
                     + "same as the input (" + sHat + ")");
         }
         return new ReplacementExplorer(network, input, map.clone(), units, measure, clip, xHat, sHat);
+    }
+
+    /** As {@link #prepare(ReconstructionNetwork, Spectrogram, double[], ReplacementUnits, FaithfulnessMeasure)}, with a method's map. */
+    public static ReplacementExplorer prepare(ReconstructionNetwork network, Spectrogram input, AttributionMap map,
+                                              ReplacementUnits units, FaithfulnessMeasure measure) {
+        Objects.requireNonNull(map, "map");
+        return prepare(network, input, ReplacementClip.toDoubles(map.values().values()), units, measure);
     }
 
     /**

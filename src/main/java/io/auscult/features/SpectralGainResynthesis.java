@@ -92,6 +92,20 @@ public final class SpectralGainResynthesis {
         return new MelInverter(spec).invertToClip(targetDb, "Griffin-Lim resynthesis");
     }
 
+    /**
+     * {@link #render} for model inputs (standardised log-mels, as the detector and the
+     * faithfulness explorer hold them): both go back to dB through the same
+     * {@link Standardiser#invert}, so bins the edit left alone get gain 1 exactly.
+     *
+     * @param input  the standardised input the edit started from (x)
+     * @param edited the edited standardised input (x_hat, or x_k with some units replaced)
+     */
+    public static AudioClip renderStandardised(Optional<AudioClip> original, FeatureSpec spec,
+                                               Standardiser standardiser, Spectrogram input, Spectrogram edited) {
+        Objects.requireNonNull(standardiser, "standardiser");
+        return render(original, spec, standardiser.invert(input), standardiser.invert(edited));
+    }
+
     public FeatureSpec spec() {
         return spec;
     }

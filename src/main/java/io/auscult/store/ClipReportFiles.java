@@ -375,8 +375,10 @@ public final class ClipReportFiles {
     }
 
     private static String describe(DisplayNormalisation n, ClipReport.OverlayScale scale) {
-        return String.format(Locale.ROOT, "Overlays show the %s part of each map, clipped at its %s th percentile, %s.",
-                n.mode().name().toLowerCase(Locale.ROOT), fmt(n.clipPercentile(), "%.4g"),
+        return String.format(Locale.ROOT, "Overlays show the %s part of each map, full strength from percentile %s "
+                        + "of its values up, %s.",
+                n.mode().name().toLowerCase(Locale.ROOT), new java.math.BigDecimal(Double.toString(n.clipPercentile()))
+                        .stripTrailingZeros().toPlainString(),
                 scale == ClipReport.OverlayScale.PER_ROW ? "on one scale per detector" : "each on its own scale");
     }
 

@@ -76,7 +76,7 @@ public final class FaithfulnessCurvePlot {
     }
 
     /**
-     * One clip, one detector: d(k) of each method's map (legend: area and gain), over the band
+     * One clip, one detector: d(k) of each method's map (legend: its gain), over the band
      * between the lowest and highest random-order curve at each k with their mean dashed.
      * Cells without a map are left out.
      */
@@ -123,8 +123,7 @@ public final class FaithfulnessCurvePlot {
             g.setColor(Color.GRAY);
             g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 5f}, 0));
             polyline(g, k, band[1], pw, ph, lo, hi);
-            legend(g, 0, Color.GRAY, String.format(Locale.ROOT, "random (R = %d, %.3f)", reference.curves().size(),
-                    reference.meanArea()), true);
+            legend(g, 0, Color.GRAY, "random, R = " + reference.curves().size(), true);
         }
         for (int i = 0; i < drawn.size(); i++) {
             ReplacementCurve c = drawn.get(i).faithfulness().orElseThrow().curve();
@@ -132,12 +131,13 @@ public final class FaithfulnessCurvePlot {
             g.setColor(colour);
             g.setStroke(new BasicStroke(2.2f));
             polyline(g, c.fractions(), c.drops(), pw, ph, lo, hi);
-            legend(g, i + 1, colour, String.format(Locale.ROOT, "%s (%.3f, %+.3f)", drawn.get(i).method(), c.area(),
+            legend(g, i + 1, colour, String.format(Locale.ROOT, "%s %+.3f", drawn.get(i).method(),
                     drawn.get(i).gain()), false);
         }
         g.setColor(Color.DARK_GRAY);
         g.setFont(g.getFont().deriveFont(11f));
-        g.drawString("legend: method (area, gain)", W - RIGHT + 16, TOP + 20 * (drawn.size() + 1) + 14);
+        g.drawString("method and its gain", W - RIGHT + 16, TOP + 20 * (drawn.size() + 1) + 14);
+        g.drawString("(area - random area)", W - RIGHT + 16, TOP + 20 * (drawn.size() + 1) + 28);
         g.dispose();
         return img;
     }

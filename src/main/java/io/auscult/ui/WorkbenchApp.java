@@ -168,7 +168,14 @@ public final class WorkbenchApp extends Application {
                 io.auscult.ui.explain.ExplainViewModel explain = model.explain();
                 explain.methodProperty().set(method);
                 explain.overlayOnProperty().set(true);
-                // PERTURB_AND_PRESENT
+                if (name.equals("perturb")) {
+                    view.showPerturbation(options.k());
+                }
+                if (name.equals("present")) {
+                    view.presentation().start();
+                    // The perturbation step: the picture a plant review remembers.
+                    view.presentation().model().go(io.auscult.ui.explain.PresentationViewModel.Step.PERTURB.ordinal());
+                }
                 return mainScene;
             }
             default -> {

@@ -86,9 +86,24 @@ class ClipStudyTest {
                 Attributions.create("gradcam", Map.of()), Attributions.create("error", Map.of()),
                 Attributions.create("saliency", Map.of()));
         List<StudyCell> delivered = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        List<ClipStudy.MapReady> maps = new ArrayList<>();
         List<Double> fractions = new ArrayList<>();
-        StudyResult result = new ClipStudy(settings()).run(rows, methods, Optional.of(mask), delivered::add,
-                (f, m) -> fractions.add(f), Cancellation.NEVER);
+        StudyResult result = new ClipStudy(settings()).run(rows, methods, Optional.of(mask), m -> {
+            maps.add(m);
+            events.add("map " + m.map().method() + "@" + m.row());
+        }, c -> {
+            delivered.add(c);
+            events.add("cell " + c.method() + "@" + c.row());
+        }, (f, m) -> fractions.add(f), Cancellation.NEVER);
+
+        // Each map is handed out before its cell; the dense Grad-CAM cell has none.
+        assertThat(events).startsWith("map error@0", "cell error@0", "map error@1", "cell error@1",
+                "map saliency@0", "cell saliency@0", "map saliency@1", "cell saliency@1", "map gradcam@0",
+                "cell gradcam@0", "cell gradcam@1", "map ig@0").hasSize(15);
+        for (ClipStudy.MapReady m : maps) {
+            assertThat(result.cell(m.row(), m.column()).map().orElseThrow()).isSameAs(m.map());
+        }
 
         // Delivered cheap methods first (error, saliency, gradcam, ig), each over both rows.
         assertThat(delivered).extracting(c -> c.method() + "@" + c.row()).containsExactly(
@@ -184,10 +199,10 @@ class ClipStudyTest {
     void cancellingInsideAMethodStopsIt() throws Exception {
         Cancellation cancel = new Cancellation();
         List<StudyCell> delivered = new ArrayList<>();
-        // IG reports before each batch of its path points ("path points 2/8"): cancelled after
+        // IG reports before each batch of its path points ("tiny AE: ig, path points 2/8"): cancelled after
         // the first batch has started, it stops at the check before the next one.
         Progress cancelInsideIg = (f, m) -> {
-            if (m.startsWith("path points 2/")) {
+            if (m.endsWith("ig, path points 2/8")) {
                 cancel.cancel();
             }
         };

@@ -133,7 +133,10 @@ public final class ExplainViewModel {
                 compute();
             }
         });
-        picture.addListener((o, a, b) -> showPicture());
+        picture.addListener((o, a, b) -> {
+            showPicture();
+            showOverlay();
+        });
     }
 
     // ------------------------------------------------------------------ context
@@ -271,6 +274,65 @@ public final class ExplainViewModel {
         showOverlay();
     }
 
+    // ------------------------------------------------------------------ report
+
+    /**
+     * Writes the clip's report (self-contained HTML, the table, curves and maps as CSV, JSON)
+     * into {@code dir}: the clip's model on the methods computed for this clip so far (at least
+     * the current one), each with its faithfulness curve and, with ground truth, its localisation.
+     * Runs as a {@link io.auscult.faithfulness.ClipStudy} on the compute executor.
+     *
+     * @param patches whether the curves replace 16 x 8 patches (else single bins)
+     * @param done    receives the files written, on the user interface thread
+     */
+    public void exportReport(Path dir, boolean patches, java.util.function.Consumer<List<Path>> done) {
+        ClipContext c = context.get();
+        if (c == null) {
+            status.set("Nothing to report: select a recording scored by a model.");
+            return;
+        }
+        List<String> methods = new ArrayList<>();
+        for (AttributionMap m : cache.ofClip(new MapKey(c.model(), c.recording().path(), "", Map.of()))) {
+            if (!methods.contains(m.method())) {
+                methods.add(m.method());
+            }
+        }
+        if (!methods.contains(method.get())) {
+            methods.add(method.get());
+        }
+        List<io.auscult.explain.Attribution> attributions = new ArrayList<>();
+        for (String m : methods) {
+            attributions.add(Attributions.create(m, parametersOf(m)));
+        }
+        DisplayNormalisation n = normalisation();
+        io.auscult.store.ClipReport.OverlayScale scaleChoice = sharedScale.get()
+                ? io.auscult.store.ClipReport.OverlayScale.PER_ROW : io.auscult.store.ClipReport.OverlayScale.PER_MAP;
+        io.auscult.faithfulness.StudySettings settings = patches ? io.auscult.faithfulness.StudySettings.patches(0)
+                : io.auscult.faithfulness.StudySettings.bins(0);
+        tasks.run(BackgroundTask.of("report of " + c.clipName(), (progress, cancel) -> {
+            boolean needs = methods.stream().anyMatch(m -> needsReferences(m, parametersOf(m)));
+            io.auscult.faithfulness.StudyDetector row = new io.auscult.faithfulness.StudyDetector(
+                    c.model().displayName(), c.model().detector().network(), c.input(),
+                    needs ? referencesOf(c.model()) : List.of(), c.model().detector().threshold());
+            io.auscult.faithfulness.StudyResult result = new io.auscult.faithfulness.ClipStudy(settings).run(
+                    List.of(row), attributions, c.mask(), cell -> { }, progress, cancel);
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put("file", c.recording().path().toAbsolutePath().normalize().toString());
+            labels.put("machine", c.recording().labels().machineType() + " · " + c.recording().labels().machineId());
+            labels.put("split / condition", c.recording().labels().split().word() + " / "
+                    + c.recording().labels().condition().word());
+            labels.put("model file", c.model().file().map(Path::toString).orElse("not saved"));
+            io.auscult.store.ClipReport report = new io.auscult.store.ClipReport(
+                    "Auscult clip report: " + c.clipName(), c.clipName(), labels, c.logMelDb(), c.mask(),
+                    List.of(io.auscult.store.ClipReport.DetectorRow.of(result.rows().get(0), c.model().detector())),
+                    result.cells(), n, scaleChoice, settings.describe());
+            return io.auscult.store.ClipReportFiles.write(dir, report);
+        }), TaskRunner.outcome(files -> {
+            status.set("Wrote the report of " + c.clipName() + " to " + dir + " (" + files.size() + " files)");
+            done.accept(files);
+        }, m -> status.set("Report failed: " + m)));
+    }
+
     // ------------------------------------------------------------------ display
 
     /** The display normalisation the controls describe. */
@@ -314,7 +376,9 @@ public final class ExplainViewModel {
 
     private void showOverlay() {
         boolean on = overlayOn.get() && overlay.mapProperty().get() != null;
-        overlay.visibleProperty().set(on);
+        // Over the perturbed input the replaced region's outline is the message; the map's
+        // colours on top of it would hide what was replaced.
+        overlay.visibleProperty().set(on && picture.get() != Picture.PERTURBED);
         // A coloured map over a coloured log-mel reads as one picture: under an overlay the
         // log-mel turns grey (the user's colour map comes back when the overlay goes).
         if (on && !GREY.equals(spectrogram.colorMapProperty().get())) {
