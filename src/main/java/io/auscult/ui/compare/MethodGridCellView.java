@@ -188,7 +188,7 @@ final class MethodGridCellView extends Region {
         double w = front.getWidth();
         double h = front.getHeight();
         g.clearRect(0, 0, w, h);
-        if (cell.resultProperty().get() == null || cell.shownProperty().get() == null) {
+        if (cell.shownProperty().get() == null) {
             g.setFill(Color.rgb(0, 0, 0, 0.45));
             g.fillRect(0, 0, w, h);
             g.setFill(Color.web("#c8ccd4"));

@@ -61,7 +61,8 @@ import java.util.concurrent.Executor;
  * State of the method grid (issue 7, "Side-by-side comparison"): one clip, the loaded detectors
  * of its machine as rows, the chosen methods as columns. Run computes a {@link ClipStudy} on the
  * compute executor; its cells arrive one by one, cheap methods first, and each shows its map
- * over the clip's log-mel with the caption "method · gain +0.12 · loc AUROC 0.83". The display
+ * over the clip's log-mel (the map as soon as it exists, the caption "method · gain +0.12 · loc
+ * AUROC 0.83" once its curve is measured). The display
  * normalisation (mode, and one scale for every cell, per detector row, or per cell) is applied
  * here, on the user interface thread, whenever a cell arrives or the choice changes. One
  * {@link SpectrogramViewModel} holds the viewport every cell draws, so zoom and scroll are shared
@@ -104,6 +105,8 @@ public final class MethodGridViewModel {
         private final ReadOnlyObjectWrapper<StudyCell> result = new ReadOnlyObjectWrapper<>();
         private final ReadOnlyObjectWrapper<Spectrogram> shown = new ReadOnlyObjectWrapper<>();
         private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper();
+        /** The map as soon as it exists (before its curve), then the result's. */
+        private AttributionMap map;
 
         Cell(int row, int column, String method) {
             this.row = row;
@@ -301,7 +304,11 @@ public final class MethodGridViewModel {
                     showClip(p);
                 }
             });
-            return new ClipStudy(settings).run(p.detectors, methods, p.mask, cell -> ui.execute(() -> {
+            return new ClipStudy(settings).run(p.detectors, methods, p.mask, map -> ui.execute(() -> {
+                if (run == generation) {
+                    mapArrived(map);
+                }
+            }), cell -> ui.execute(() -> {
                 if (run == generation) {
                     arrived(cell);
                 }
@@ -389,9 +396,18 @@ public final class MethodGridViewModel {
         display.show(clip.path().getFileName().toString(), p.logMelDb(), p.mask().orElse(null), null);
     }
 
+    /** A map before its curve: shown at once, the caption says the numbers are coming. */
+    private void mapArrived(ClipStudy.MapReady m) {
+        Cell cell = cells.get(m.row() * columns.size() + m.column());
+        cell.map = m.map();
+        cell.caption.set(cell.method + " · measuring faithfulness…");
+        renormalise();
+    }
+
     private void arrived(StudyCell c) {
         arrivals.add(c);
         Cell cell = cells.get(c.row() * columns.size() + c.column());
+        cell.map = c.map().orElse(null);
         cell.result.set(c);
         cell.caption.set(caption(c));
         renormalise();
@@ -432,8 +448,7 @@ public final class MethodGridViewModel {
         DisplayNormalisation n = new DisplayNormalisation(mode.get(), DisplayNormalisation.DEFAULT.clipPercentile());
         Map<Integer, List<Cell>> groups = new LinkedHashMap<>();
         for (Cell c : cells) {
-            StudyCell s = c.result.get();
-            if (s == null || s.map().isEmpty()) {
+            if (c.map == null) {
                 c.shown.set(null);
                 continue;
             }
@@ -445,7 +460,7 @@ public final class MethodGridViewModel {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
         }
         for (List<Cell> group : groups.values()) {
-            List<AttributionMap> maps = group.stream().map(c -> c.result.get().map().orElseThrow()).toList();
+            List<AttributionMap> maps = group.stream().map(c -> c.map).toList();
             List<Spectrogram> shown = n.applyShared(maps);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).shown.set(shown.get(i));
