@@ -9,6 +9,7 @@ import io.auscult.data.synth.AnomalyMaskCsv;
 import io.auscult.detect.Networks;
 import io.auscult.detect.TrainedDetector;
 import io.auscult.engine.Cancellation;
+import io.auscult.engine.ComputeExecutor;
 import io.auscult.engine.CurrentThreadExecutor;
 import io.auscult.engine.Progress;
 import io.auscult.explain.AttributionMap;
@@ -32,6 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -158,6 +162,44 @@ class MethodGridViewModelTest {
         // compared with the float noise of another CPU's kernels).
         assertThat(smallest).isLessThan(0.99f);
         vm.scaleProperty().set(MethodGridViewModel.Scale.PER_CELL);
+    }
+
+    @Test
+    void cancelStopsTheStudyAndKeepsTheCellsComputedSoFar() throws Exception {
+        // Everything the view model hands to the "user interface" runs on the compute thread here, after
+        // run() has returned (the latch), so the first cell can press Cancel without racing the start.
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<MethodGridViewModel> grid = new AtomicReference<>();
+        java.util.concurrent.Executor ui = r -> {
+            try {
+                started.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            r.run();
+            MethodGridViewModel g = grid.get();
+            if (!g.arrivals().isEmpty() && g.runningProperty().get()) {
+                g.cancel();
+            }
+            if (!g.runningProperty().get()) {
+                ended.countDown();
+            }
+        };
+        try (ComputeExecutor compute = new ComputeExecutor()) {
+            MethodGridViewModel g = new MethodGridViewModel(new TaskRunner(compute, ui), ui, clip, models.subList(0, 1),
+                    List.of());
+            grid.set(g);
+            g.chooseMethods(List.of("error", "ig"));
+            assertThat(g.run()).isTrue();
+            started.countDown();
+            assertThat(ended.await(300, TimeUnit.SECONDS)).as("the study ended").isTrue();
+            assertThat(g.statusProperty().get()).startsWith("Cancelled");
+            // Cancellation is checked before every cell: the error cell came, IG never started.
+            assertThat(g.arrivals()).extracting(StudyCell::method).containsExactly("error");
+            assertThat(g.cell(0, 1).resultProperty().get()).isNull();
+            assertThat(g.resultProperty().get()).isNull();
+        }
     }
 
     private static float max(Spectrogram s) {
