@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auscult.detect.Networks;
 import io.auscult.detect.TrainedDetector;
 import io.auscult.engine.Cancellation;
+import io.auscult.engine.ComputeExecutor;
 import io.auscult.engine.CurrentThreadExecutor;
 import io.auscult.engine.Progress;
 import io.auscult.explain.Attributions;
@@ -25,6 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -155,6 +160,51 @@ class TestSetComparisonViewModelTest {
         assertThat(vm.statusProperty().get()).isEqualTo("Choose at least one method.");
         vm.export(dir);
         assertThat(vm.statusProperty().get()).startsWith("Run the comparison");
+    }
+
+    @Test
+    void rowsArrivePerDetectorAndCancelStopsTheDetectorsStillQueued() throws Exception {
+        // The "user interface" runs on the compute thread after run() has returned (the latch); when the
+        // first detector's rows are in, it presses Cancel, so the second detector's task never starts.
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<TestSetComparisonViewModel> holder = new AtomicReference<>();
+        AtomicReference<String> statusAtCancel = new AtomicReference<>();
+        Executor ui = r -> {
+            try {
+                started.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            r.run();
+            TestSetComparisonViewModel v = holder.get();
+            if (!v.rows().isEmpty() && v.runningProperty().get()) {
+                statusAtCancel.set(v.statusProperty().get());
+                v.cancel();
+            }
+            if (!v.runningProperty().get()) {
+                ended.countDown();
+            }
+        };
+        try (ComputeExecutor compute = new ComputeExecutor()) {
+            TestSetComparisonViewModel vm = new TestSetComparisonViewModel(new TaskRunner(compute, ui), "fan",
+                    List.of(new ComparisonDetector("first", detector), new ComparisonDetector("second", detector)),
+                    clips.subList(0, 1), List.of());
+            holder.set(vm);
+            for (String m : Attributions.methods()) {
+                vm.methodChosen(m).set(m.equals("error"));
+            }
+            vm.unitsProperty().set(TestSetComparisonViewModel.Units.PATCHES);
+            assertThat(vm.run()).isTrue();
+            started.countDown();
+            assertThat(ended.await(300, TimeUnit.SECONDS)).as("the run ended").isTrue();
+            assertThat(statusAtCancel.get()).isEqualTo("1 of 2 detectors done…");
+            assertThat(vm.statusProperty().get()).startsWith("Cancelled");
+            assertThat(vm.rows()).extracting(ComparisonRow::detector).containsExactly("first");
+            assertThat(vm.reportProperty().get().rows()).hasSize(1);
+            assertThat(vm.baselines()).extracting(TestSetComparisonViewModel.Baseline::detector)
+                    .containsExactly("first");
+        }
     }
 
     @Test
