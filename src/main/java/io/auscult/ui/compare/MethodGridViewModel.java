@@ -105,6 +105,7 @@ public final class MethodGridViewModel {
         private final ReadOnlyObjectWrapper<StudyCell> result = new ReadOnlyObjectWrapper<>();
         private final ReadOnlyObjectWrapper<Spectrogram> shown = new ReadOnlyObjectWrapper<>();
         private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper();
+        private final ReadOnlyStringWrapper compact = new ReadOnlyStringWrapper();
         /** The map as soon as it exists (before its curve), then the result's. */
         private AttributionMap map;
 
@@ -112,7 +113,7 @@ public final class MethodGridViewModel {
             this.row = row;
             this.column = column;
             this.method = method;
-            caption.set(method + " · waiting");
+            caption(method + " · waiting", "waiting");
         }
 
         public int row() {
@@ -139,6 +140,16 @@ public final class MethodGridViewModel {
 
         public ReadOnlyStringProperty captionProperty() {
             return caption.getReadOnlyProperty();
+        }
+
+        /** The caption for a narrow cell, without the method (the column header names it). */
+        public ReadOnlyStringProperty compactCaptionProperty() {
+            return compact.getReadOnlyProperty();
+        }
+
+        void caption(String full, String narrow) {
+            caption.set(full);
+            compact.set(narrow);
         }
     }
 
@@ -400,7 +411,7 @@ public final class MethodGridViewModel {
     private void mapArrived(ClipStudy.MapReady m) {
         Cell cell = cells.get(m.row() * columns.size() + m.column());
         cell.map = m.map();
-        cell.caption.set(cell.method + " · measuring faithfulness…");
+        cell.caption(cell.method + " · measuring faithfulness…", "measuring…");
         renormalise();
     }
 
@@ -409,7 +420,7 @@ public final class MethodGridViewModel {
         Cell cell = cells.get(c.row() * columns.size() + c.column());
         cell.map = c.map().orElse(null);
         cell.result.set(c);
-        cell.caption.set(caption(c));
+        cell.caption(caption(c), compactCaption(c));
         renormalise();
         long done = cells.stream().filter(x -> x.result.get() != null).count();
         status.set(String.format(Locale.ROOT, "%d of %d cells…", done, cells.size()));
@@ -436,6 +447,16 @@ public final class MethodGridViewModel {
         }
         StringBuilder s = new StringBuilder(c.method()).append(String.format(Locale.ROOT, " · gain %+.3f", c.gain()));
         c.localisation().ifPresent(l -> s.append(String.format(Locale.ROOT, " · loc AUROC %.3f", l.pixelAuroc())));
+        return s.toString();
+    }
+
+    /** "gain +0.123 · loc 0.834", or "no map" (the column header names the method). */
+    static String compactCaption(StudyCell c) {
+        if (!c.succeeded()) {
+            return "no map: " + shorten(c.failure().orElse(""));
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "gain %+.3f", c.gain()));
+        c.localisation().ifPresent(l -> s.append(String.format(Locale.ROOT, " · loc %.3f", l.pixelAuroc())));
         return s.toString();
     }
 
