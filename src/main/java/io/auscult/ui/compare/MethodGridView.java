@@ -88,6 +88,8 @@ public final class MethodGridView extends BorderPane {
             scene.getStylesheets().add(stylesheet);
         }
         stage.setScene(scene);
+        // Closing the window stops its work: nobody is left to see the result.
+        stage.setOnHidden(e -> model.cancel());
         stage.show();
         return stage;
     }
