@@ -27,6 +27,9 @@ public final class Benchmarks {
         all.addAll(ExplainBenchmark.all());
         all.add(new ProxyRunDemoBenchmark());
         all.add(new FaithfulnessCurveBenchmark());
+        all.add(PerturbStepBenchmark.autoencoder());
+        all.add(PerturbStepBenchmark.masked());
+        all.add(new ResynthesisBenchmark());
         all.addAll(GridStudyBenchmark.all());
         return List.copyOf(all);
     }

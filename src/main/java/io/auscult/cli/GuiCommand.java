@@ -53,9 +53,21 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--select", paramLabel = "TEXT", description = "Show the first recording whose path contains TEXT.")
     String select;
 
-    @Option(names = "--view", paramLabel = "proxy", description = "Once the data is open, open the proxy lab "
-            + "window and run its quick grid; with --screenshot, the picture is of that window.")
+    @Option(names = "--view", paramLabel = "VIEW", description = "Once the data is open, prepare a screen: "
+            + "explain (the overlay of --method on the clip), perturb (the top --k of the map replaced by the "
+            + "reconstruction), present (presentation mode), grid (detectors x methods), compare (methods over "
+            + "the test set), proxy (the proxy lab's quick grid); with --screenshot, the picture is of that screen.")
     String view;
+
+    @Option(names = "--clip", paramLabel = "TEXT", description = "Same as --select.")
+    String clip;
+
+    @Option(names = "--method", paramLabel = "M[,M...]", description = "Attribution method(s) of --view "
+            + "explain/perturb/grid (default: saliency).")
+    String method;
+
+    @Option(names = "--k", paramLabel = "FRACTION", description = "Replaced fraction of --view perturb (default 0.1).")
+    Double k;
 
     @Override
     public Integer call() throws Exception {
@@ -82,8 +94,17 @@ final class GuiCommand implements Callable<Integer> {
         if (select != null) {
             args.addAll(List.of("--select", select));
         }
+        if (clip != null) {
+            args.addAll(List.of("--clip", clip));
+        }
         if (view != null) {
             args.addAll(List.of("--view", view));
+        }
+        if (method != null) {
+            args.addAll(List.of("--method", method));
+        }
+        if (k != null) {
+            args.addAll(List.of("--k", Double.toString(k)));
         }
         Method launch;
         try {

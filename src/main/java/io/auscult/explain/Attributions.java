@@ -37,6 +37,44 @@ public final class Attributions {
         return METHODS;
     }
 
+    /**
+     * The parameters a user may edit for {@code method}, defaults first written out, in the order
+     * an editor should show them (batch sizes are left out: they change speed, not the map).
+     */
+    public static List<ParameterSpec> editable(String method) {
+        String name = method == null ? "" : method.trim().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case ErrorMap.NAME, Saliency.NAME -> List.of();
+            case SmoothGrad.NAME -> List.of(
+                    new ParameterSpec("samples", Integer.toString(SmoothGrad.DEFAULT_SAMPLES), List.of(),
+                            "noisy copies averaged"),
+                    new ParameterSpec("sigma", Double.toString(SmoothGrad.DEFAULT_SIGMA), List.of(),
+                            "noise level, a fraction of the input's range"),
+                    new ParameterSpec("over", Saliency.NAME,
+                            List.of(Saliency.NAME, IntegratedGradients.NAME, GradientShap.NAME),
+                            "the method averaged over the noisy copies"));
+            case IntegratedGradients.NAME -> List.of(
+                    new ParameterSpec("steps", Integer.toString(IntegratedGradients.DEFAULT_STEPS), List.of(),
+                            "points on the path from the baseline to the input"),
+                    new ParameterSpec("baseline", IgBaseline.RECONSTRUCTION.label(), IgBaseline.labels(),
+                            "where the path starts: the model's reconstruction, zeros or the training mean"),
+                    new ParameterSpec("rule", PathQuadrature.GAUSS_LEGENDRE, PathQuadrature.RULES,
+                            "quadrature rule along the path"));
+            case GradientShap.NAME -> List.of(
+                    new ParameterSpec("samples", Integer.toString(GradientShap.DEFAULT_SAMPLES), List.of(),
+                            "baseline draws from the normal references"));
+            case GradCam.NAME -> List.of(
+                    new ParameterSpec("layer", "", List.of(), "layer name; empty = the last encoder block"));
+            case Occlusion.NAME -> List.of(
+                    new ParameterSpec("patch_mels", Integer.toString(Occlusion.DEFAULT_PATCH_MELS), List.of(),
+                            "patch height in mel bands"),
+                    new ParameterSpec("patch_frames", Integer.toString(Occlusion.DEFAULT_PATCH_FRAMES), List.of(),
+                            "patch width in frames"));
+            default -> throw new IllegalArgumentException("no attribution method '" + method + "'; methods: "
+                    + METHODS);
+        };
+    }
+
     /** The named method with the given parameters (defaults for the missing ones). */
     public static Attribution create(String method, Map<String, String> parameters) {
         String name = method == null ? "" : method.trim().toLowerCase(Locale.ROOT);

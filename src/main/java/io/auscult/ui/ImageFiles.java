@@ -33,4 +33,15 @@ public final class ImageFiles {
             }
         });
     }
+
+    /**
+     * A picture of {@code node} at {@code scale} times its size on screen (1 = screen, 3 = ~300 dpi
+     * for print), with the node's own background.
+     */
+    public static javafx.scene.image.WritableImage snapshot(javafx.scene.Node node, double scale) {
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+        p.setFill(javafx.scene.paint.Color.web("#1e2127"));
+        return node.snapshot(p, null);
+    }
 }

@@ -1,6 +1,7 @@
 package io.auscult.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,12 +16,26 @@ import java.util.Optional;
  * @param width      window width in pixels
  * @param height     window height in pixels
  * @param select     a recording (path, or name fragment) to show once the demo is open
- * @param view       a window to open once idle: {@code proxy} runs the proxy lab's quick grid
- *                   on the open dataset (the screenshot is then of that window)
+ * @param view       a screen to prepare once idle: {@code explain} (the overlay of {@code method}),
+ *                   {@code perturb} (the top {@code k} replaced by the reconstruction),
+ *                   {@code present} (presentation mode), {@code grid}, {@code compare}, or
+ *                   {@code proxy} (runs the proxy lab's quick grid on the open dataset); the
+ *                   screenshot is then of that screen
+ * @param method     the attribution method(s) of the explain, perturb and grid views (comma-separated)
+ * @param k          the replaced fraction of the perturb view
  */
 public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Path models,
                             Optional<Path> screenshot, int width, int height, Optional<String> select,
-                            Optional<String> view) {
+                            Optional<String> view, Optional<String> method, double k) {
+
+    /** The screens {@code --view} can prepare. */
+    public static final List<String> VIEWS = List.of("explain", "perturb", "present", "grid", "compare", "proxy");
+
+    /** Compatibility: no method, the default budget. */
+    public LaunchOptions(Optional<Path> open, boolean demo, Path samples, Path models, Optional<Path> screenshot,
+                         int width, int height, Optional<String> select, Optional<String> view) {
+        this(open, demo, samples, models, screenshot, width, height, select, view, Optional.empty(), 0.1);
+    }
 
     public static final int DEFAULT_WIDTH = 1600;
     public static final int DEFAULT_HEIGHT = 1000;
@@ -30,8 +45,11 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
             throw new IllegalArgumentException("window size " + width + "x" + height
                     + " is outside 640x480 .. 8000x8000");
         }
-        if (view.isPresent() && !view.get().equals("proxy")) {
-            throw new IllegalArgumentException("--view knows only 'proxy', not '" + view.get() + "'");
+        if (view.isPresent() && !VIEWS.contains(view.get())) {
+            throw new IllegalArgumentException("--view must be one of " + VIEWS + ", not '" + view.get() + "'");
+        }
+        if (!(k >= 0 && k <= 1)) {
+            throw new IllegalArgumentException("--k is a fraction in [0, 1], not " + k);
         }
     }
 
@@ -42,7 +60,7 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
 
     /**
      * Reads {@code [PATH] [--demo] [--screenshot FILE.png] [--size WxH] [--samples DIR]
-     * [--models DIR] [--select NAME] [--view proxy]}.
+     * [--models DIR] [--select NAME | --clip NAME] [--view VIEW] [--method M] [--k FRACTION]}.
      */
     public static LaunchOptions parse(String... args) {
         Path open = null;
@@ -52,6 +70,8 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
         Path screenshot = null;
         String select = null;
         String view = null;
+        String method = null;
+        double k = 0.1;
         int w = DEFAULT_WIDTH;
         int h = DEFAULT_HEIGHT;
         for (int i = 0; i < args.length; i++) {
@@ -63,6 +83,16 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
                 case "--models" -> models = Path.of(value(args, ++i, a));
                 case "--select" -> select = value(args, ++i, a);
                 case "--view" -> view = value(args, ++i, a);
+                case "--clip" -> select = value(args, ++i, a);
+                case "--method" -> method = value(args, ++i, a);
+                case "--k" -> {
+                    String v = value(args, ++i, a);
+                    try {
+                        k = Double.parseDouble(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--k wants a fraction such as 0.1, not " + v);
+                    }
+                }
                 case "--size" -> {
                     String s = value(args, ++i, a);
                     String[] p = s.toLowerCase(java.util.Locale.ROOT).split("x");
@@ -83,7 +113,7 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
         }
         return new LaunchOptions(Optional.ofNullable(open), demo, samples,
                 models != null ? models : samples.resolve("models"), Optional.ofNullable(screenshot), w, h,
-                Optional.ofNullable(select), Optional.ofNullable(view));
+                Optional.ofNullable(select), Optional.ofNullable(view), Optional.ofNullable(method), k);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -51,7 +51,7 @@ public final class WorkbenchApp extends Application {
             options.open().ifPresent(view::open);
             options.select().ifPresent(name -> selectWhenLoaded(name));
             if (options.view().isPresent() && options.screenshot().isEmpty()) {
-                whenIdle(() -> startProxyLab(view));
+                whenIdle(() -> prepareView(view, scene));
             }
             options.screenshot().ifPresent(file -> screenshotWhenIdle(scene, file, view));
         });
@@ -98,15 +98,17 @@ public final class WorkbenchApp extends Application {
         int[] quiet = {0};
         long[] idleMillis = {0};
         Scene[] scene = {mainScene};
+        boolean[] prepared = {false};
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(150), e -> {
             quiet[0] = model.tasks().runningProperty().get() ? 0 : quiet[0] + 1;
             if (quiet[0] == 1) {
                 idleMillis[0] = sinceJvmStart();
             }
-            if (quiet[0] >= 3 && options.view().isPresent() && scene[0] == mainScene) {
-                // --view proxy: the picture is of the proxy lab after its quick grid has run.
-                scene[0] = startProxyLab(view);
+            if (quiet[0] >= 3 && options.view().isPresent() && !prepared[0]) {
+                // --view: the picture is of that screen once its own work has run.
+                prepared[0] = true;
+                scene[0] = prepareView(view, mainScene);
                 quiet[0] = 0;
                 return;
             }
@@ -128,6 +130,37 @@ public final class WorkbenchApp extends Application {
         }));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
+    }
+
+    /**
+     * Prepares the screen {@code --view} names on the open data and returns the scene to picture:
+     * the main window for the explanation views, the lab's own window for {@code proxy}.
+     */
+    private Scene prepareView(WorkbenchView view, Scene mainScene) {
+        String name = options.view().orElseThrow();
+        String method = options.method().orElse("saliency").split(",")[0].trim();
+        switch (name) {
+            case "proxy" -> {
+                return startProxyLab(view);
+            }
+            case "explain", "perturb", "present" -> {
+                io.auscult.ui.explain.ExplainViewModel explain = model.explain();
+                explain.methodProperty().set(method);
+                explain.overlayOnProperty().set(true);
+                if (name.equals("perturb")) {
+                    view.showPerturbation(options.k());
+                }
+                if (name.equals("present")) {
+                    view.presentation().start();
+                    // The perturbation step: the picture a plant review remembers.
+                    view.presentation().model().go(io.auscult.ui.explain.PresentationViewModel.Step.PERTURB.ordinal());
+                }
+                return mainScene;
+            }
+            default -> {
+                return mainScene;
+            }
+        }
     }
 
     /** Opens the proxy lab on the open dataset and runs its quick grid; returns the lab window's scene. */

@@ -63,6 +63,16 @@ public final class SpectrogramView extends Region {
     private double dragY;
     private double dragStartSeconds = Double.NaN;
     private long lastRenderNanos;
+    private RectangleTool rectangleTool;
+    private double[] rectangle;
+
+    /** Draws rectangles with the primary button while {@link #active()} (a region painter). */
+    public interface RectangleTool {
+        boolean active();
+
+        /** A rectangle in bin coordinates: frames [frame0, frame1), bands [mel0, mel1). */
+        void drawn(double frame0, double frame1, double mel0, double mel1);
+    }
 
     public SpectrogramView(SpectrogramViewModel model) {
         this.model = model;
@@ -75,7 +85,7 @@ public final class SpectrogramView extends Region {
         layers.addListener((Observable o) -> invalidate());
         for (Observable p : List.<Observable>of(model.spectrogramProperty(), model.viewportProperty(),
                 model.colorMapProperty(), model.floorDbProperty(), model.ceilingDbProperty(),
-                model.maskProperty(), model.frameErrorsProperty())) {
+                model.maskProperty(), model.frameErrorsProperty(), model.curveLabelProperty())) {
             p.addListener(o -> invalidate());
         }
         for (Observable p : List.<Observable>of(model.selectionStartProperty(), model.selectionEndProperty(),
@@ -85,6 +95,7 @@ public final class SpectrogramView extends Region {
         setOnScroll(this::onScroll);
         setOnMousePressed(this::onPressed);
         setOnMouseDragged(this::onDragged);
+        setOnMouseReleased(this::onReleased);
         setOnMouseMoved(e -> model.pointAt(xFraction(e.getX()), yFraction(e.getY())));
         setOnMouseExited(e -> model.pointAt(-1, -1));
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
@@ -95,6 +106,17 @@ public final class SpectrogramView extends Region {
     /** Layers drawn over the image, bottom first. */
     public ObservableList<SpectrogramLayer> layers() {
         return layers;
+    }
+
+    /** While the tool is active, primary-button drags draw rectangles for it instead of panning. */
+    public void setRectangleTool(RectangleTool tool) {
+        rectangleTool = tool;
+    }
+
+    /** Adds a layer on top and redraws whenever one of {@code changes} changes (overlays, masks). */
+    public void addLayer(SpectrogramLayer layer, List<? extends Observable> changes) {
+        layers.add(layer);
+        changes.forEach(c -> c.addListener(o -> invalidate()));
     }
 
     /** Width and height in pixels of the spectrogram image itself (without axes). */
@@ -290,7 +312,7 @@ public final class SpectrogramView extends Region {
         // Error curve caption.
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText("error", LEFT - 8, TOP + ph + GAP + CURVE / 2);
+        g.fillText(model.curveLabelProperty().get(), LEFT - 8, TOP + ph + GAP + CURVE / 2);
     }
 
     private void drawCurve(Spectrogram s, Viewport v, int pw) {
@@ -381,10 +403,36 @@ public final class SpectrogramView extends Region {
         dragY = e.getY();
         dragStartSeconds = e.isShiftDown() && e.getButton() == MouseButton.PRIMARY
                 ? model.secondsAt(clampX(xFraction(e.getX()))) : Double.NaN;
+        rectangle = rectangleTool != null && rectangleTool.active() && e.getButton() == MouseButton.PRIMARY
+                && !e.isShiftDown() ? new double[] {e.getX(), e.getY(), e.getX(), e.getY()} : null;
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (rectangle == null) {
+            return;
+        }
+        Viewport v = model.viewportProperty().get();
+        double x0 = clampX(xFraction(Math.min(rectangle[0], e.getX())));
+        double x1 = clampX(xFraction(Math.max(rectangle[0], e.getX())));
+        double y0 = clampX(yFraction(Math.min(rectangle[1], e.getY())));
+        double y1 = clampX(yFraction(Math.max(rectangle[1], e.getY())));
+        rectangle = null;
+        drawCursor();
+        rectangleTool.drawn(v.frameAt(x0), v.frameAt(x1), v.melAt(y1), v.melAt(y0));
     }
 
     private void onDragged(MouseEvent e) {
-        if (!Double.isNaN(dragStartSeconds)) {
+        if (rectangle != null) {
+            rectangle[2] = e.getX();
+            rectangle[3] = e.getY();
+            drawCursor();
+            GraphicsContext g = cursor.getGraphicsContext2D();
+            g.setStroke(Color.WHITE);
+            g.setLineDashes(5, 4);
+            g.strokeRect(Math.min(rectangle[0], rectangle[2]), Math.min(rectangle[1], rectangle[3]),
+                    Math.abs(rectangle[2] - rectangle[0]), Math.abs(rectangle[3] - rectangle[1]));
+            g.setLineDashes();
+        } else if (!Double.isNaN(dragStartSeconds)) {
             model.select(dragStartSeconds, model.secondsAt(clampX(xFraction(e.getX()))));
         } else {
             model.pan((e.getX() - dragX) / plotWidth(), (e.getY() - dragY) / plotHeight());

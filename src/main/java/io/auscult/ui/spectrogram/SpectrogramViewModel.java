@@ -26,6 +26,8 @@ public final class SpectrogramViewModel {
     static final double MIN_MELS = 4;
     /** Default contrast: the top 80 dB below the loudest bin, like Audacity's default range. */
     public static final double DEFAULT_RANGE_DB = 80;
+    /** Caption of the curve under the image while it is the model's per-frame error. */
+    public static final String ERROR_CURVE = "error";
 
     private final ObjectProperty<Spectrogram> spectrogram = new SimpleObjectProperty<>();
     private final ObjectProperty<AnomalyMask> mask = new SimpleObjectProperty<>();
@@ -36,6 +38,7 @@ public final class SpectrogramViewModel {
     private final DoubleProperty ceilingDb = new SimpleDoubleProperty(0);
     private final StringProperty readout = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty curveLabel = new SimpleStringProperty(ERROR_CURVE);
     private final DoubleProperty selectionStart = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty selectionEnd = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty playhead = new SimpleDoubleProperty(Double.NaN);
@@ -229,6 +232,11 @@ public final class SpectrogramViewModel {
 
     public StringProperty readoutProperty() {
         return readout;
+    }
+
+    /** What the curve under the image shows ("error", or an attribution's frame profile). */
+    public StringProperty curveLabelProperty() {
+        return curveLabel;
     }
 
     public StringProperty titleProperty() {

@@ -52,6 +52,9 @@ public final class WorkbenchView extends BorderPane {
     private final BrowserView browserView;
     private final Menu recentMenu = new Menu("Open recent");
     private final AnimationTimer playhead;
+    private final javafx.scene.control.TabPane sideTabs;
+    private final javafx.scene.control.TabPane bottomTabs;
+    private final PresentationMode presentation;
 
     public WorkbenchView(WorkbenchViewModel model, Stage stage) {
         this.model = model;
@@ -62,9 +65,40 @@ public final class WorkbenchView extends BorderPane {
         resultsView = new ResultsView(model.results(), model::select, model.tasks()::say);
         browserView = new BrowserView(model.treeProperty(), model.filterProperty(), model.selectedProperty(),
                 model::select);
-        SidePanel side = new SidePanel(model, this::train, this::showModelInfo);
+        SidePanel detect = new SidePanel(model, this::train, this::showModelInfo);
+        io.auscult.ui.explain.ExplainPanel explainPanel = new io.auscult.ui.explain.ExplainPanel(model.explain());
+        io.auscult.ui.explain.PerturbationPanel perturbPanel = new io.auscult.ui.explain.PerturbationPanel(
+                model.perturbation(), model.painter(), clip -> {
+                    model.playVersion(clip);
+                    startPlayhead();
+                }, model::stopPlayback);
+        io.auscult.ui.explain.ExplainLayers.install(spectrogramView, model.explain(), model.perturbation(),
+                model.painter());
+        sideTabs = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Detect", scrolling(detect)),
+                new javafx.scene.control.Tab("Explain", scrolling(explainPanel)));
+        sideTabs.setId("side-tabs");
+        sideTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.setPrefWidth(310);
+        sideTabs.setMinWidth(240);
+        // Turning the overlay on (menu, presentation) brings its controls forward.
+        model.explain().overlayOnProperty().addListener((o, a, on) -> {
+            if (on) {
+                sideTabs.getSelectionModel().select(1);
+            }
+        });
+        javafx.scene.layout.Region side = sideTabs;
 
-        SplitPane centre = new SplitPane(spectrogramView, resultsView);
+        bottomTabs = new javafx.scene.control.TabPane(new javafx.scene.control.Tab("Test-set results", resultsView),
+                new javafx.scene.control.Tab("Budget · listen · paint", perturbPanel));
+        bottomTabs.setId("bottom-tabs");
+        bottomTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        model.perturbation().activeProperty().addListener((o, a, on) -> {
+            if (on) {
+                bottomTabs.getSelectionModel().select(1);
+            }
+        });
+        SplitPane centre = new SplitPane(spectrogramView, bottomTabs);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.6);
         SplitPane main = new SplitPane(browserView, centre, side);
@@ -99,8 +133,46 @@ public final class WorkbenchView extends BorderPane {
                 }
             }
         };
+        presentation = new PresentationMode(this, stage, spectrogramView, centre,
+                new io.auscult.ui.explain.PresentationViewModel(model.explain(), model.perturbation(),
+                        () -> model.selectedScoreProperty().get() + " — " + model.selectedDecisionProperty().get(),
+                        v -> model.perturbation().listen(v, this::playVersion), this::hearRepaired));
         model.projectFileProperty().addListener((o, a, b) ->
                 stage.setTitle("Auscult workbench" + (b == null ? "" : " — " + b.getFileName())));
+    }
+
+    private static javafx.scene.control.ScrollPane scrolling(javafx.scene.Node content) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+        pane.setFitToWidth(true);
+        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().add("side-scroll");
+        return pane;
+    }
+
+    /** The bottom tabs: test-set results, and budget · listen · paint. */
+    public javafx.scene.control.TabPane bottomTabs() {
+        return bottomTabs;
+    }
+
+    /** Presentation mode (View menu, F11). */
+    public PresentationMode presentation() {
+        return presentation;
+    }
+
+    WorkbenchViewModel model() {
+        return model;
+    }
+
+    /** Turns the budget on at fraction {@code k} (scripted views, presentation). */
+    public void showPerturbation(double k) {
+        model.perturbation().kProperty().set(k);
+        model.perturbation().activeProperty().set(true);
+        sideTabs.getSelectionModel().select(1);
+    }
+
+    /** The right-hand tabs: Detect (model, score, threshold) and Explain (overlay, perturbation). */
+    public javafx.scene.control.TabPane sideTabs() {
+        return sideTabs;
     }
 
     /** The stylesheet of the workbench (dark theme over Modena). */
@@ -145,6 +217,8 @@ public final class WorkbenchView extends BorderPane {
                 item("Save project as…", "Shortcut+Shift+S", this::saveProjectAs),
                 new SeparatorMenuItem(),
                 item("Export spectrogram view as PNG…", "Shortcut+Shift+E", this::exportSpectrogram),
+                item("Export window as PNG (print resolution)…", null, this::exportWindowForPrint),
+                item("Export clip report (HTML, CSV, JSON)…", "Shortcut+R", this::chooseReportFolder),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", stage::close));
         file.setOnShowing(e -> refreshRecent());
@@ -165,7 +239,22 @@ public final class WorkbenchView extends BorderPane {
                 item("Fit whole recording", "Shortcut+0", model.spectrogram()::fit),
                 item("Focus filter", "Shortcut+F", () -> browserView.lookup("#browser-filter").requestFocus()),
                 new SeparatorMenuItem(),
-                item("Proxy lab…", "Shortcut+Shift+L", this::openProxyLab));
+                item("Proxy lab…", "Shortcut+Shift+L", this::openProxyLab),
+                new SeparatorMenuItem(),
+                item("Presentation mode", "F11", () -> presentation.start()));
+        Menu explainMenu = new Menu("Explain");
+        explainMenu.getItems().addAll(
+                item("Show attribution overlay", "Shortcut+E",
+                        () -> model.explain().overlayOnProperty().set(!model.explain().overlayOnProperty().get())),
+                item("Compute map", "F6", model.explain()::compute),
+                item("Hear the repaired version", "F8", this::hearRepaired),
+                new SeparatorMenuItem(),
+                item("Original", "Shortcut+1", () -> model.explain().pictureProperty()
+                        .set(io.auscult.ui.explain.ExplainViewModel.Picture.ORIGINAL)),
+                item("Reconstruction", "Shortcut+2", () -> model.explain().pictureProperty()
+                        .set(io.auscult.ui.explain.ExplainViewModel.Picture.RECONSTRUCTION)),
+                item("Difference", "Shortcut+3", () -> model.explain().pictureProperty()
+                        .set(io.auscult.ui.explain.ExplainViewModel.Picture.DIFFERENCE)));
         Menu play = new Menu("Play");
         play.getItems().addAll(
                 item("Play (selection or whole clip)", "Shortcut+P", () -> play(false)),
@@ -173,7 +262,7 @@ public final class WorkbenchView extends BorderPane {
                 item("Stop", "Shortcut+Shift+P", model::stopPlayback));
         Menu help = new Menu("Help");
         help.getItems().add(item("Mouse and keys", "F1", this::showHelp));
-        MenuBar bar = new MenuBar(file, modelMenu, view, play, help);
+        MenuBar bar = new MenuBar(file, modelMenu, view, explainMenu, play, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -206,6 +295,23 @@ public final class WorkbenchView extends BorderPane {
         gap.setMinWidth(12);
         bar.getRightItems().addAll(readout, gap, cancel);
         return bar;
+    }
+
+    private void playVersion(io.auscult.audio.AudioClip clip) {
+        model.playVersion(clip);
+        startPlayhead();
+    }
+
+    /** Overlay, budget (as set, 10 % by default) and the repaired version played: one key (F8). */
+    public void hearRepaired() {
+        sideTabs.getSelectionModel().select(1);
+        model.perturbation().hearRepaired(this::playVersion);
+    }
+
+    private void startPlayhead() {
+        if (model.isPlaying()) {
+            playhead.start();
+        }
     }
 
     private void play(boolean loop) {
@@ -313,6 +419,45 @@ public final class WorkbenchView extends BorderPane {
                 model.tasks().say("Could not write " + f + ": " + e.getMessage());
             }
         }
+    }
+
+    private void exportWindowForPrint() {
+        FileChooser c = new FileChooser();
+        c.setInitialFileName("auscult-window.png");
+        File f = c.showSaveDialog(stage);
+        if (f != null) {
+            exportPng(this, f.toPath(), PRINT_SCALE);
+        }
+    }
+
+    /** 3 x the screen's pixels: a full-width figure at ~300 dpi on an A4 page. */
+    public static final double PRINT_SCALE = 3;
+
+    /** Writes {@code node} as PNG at {@code scale} x its on-screen size and says so in the status bar. */
+    public boolean exportPng(javafx.scene.Node node, Path file, double scale) {
+        try {
+            ImageFiles.writePng(ImageFiles.snapshot(node, scale), file);
+            model.tasks().say("Wrote " + file);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            model.tasks().say("Could not write " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void chooseReportFolder() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Folder for the clip report (report.html, CSV and JSON files)");
+        File f = c.showDialog(stage);
+        if (f != null) {
+            exportReport(f.toPath());
+        }
+    }
+
+    /** Writes the report of the clip on screen into {@code dir} (in the background). */
+    public void exportReport(Path dir) {
+        model.explain().exportReport(dir, model.perturbation().unitsProperty().get()
+                == io.auscult.ui.explain.PerturbationViewModel.Units.PATCHES, files -> { });
     }
 
     private void train() {

@@ -90,10 +90,16 @@ public final class WorkbenchViewModel {
     private double selectedScoreValue = Double.NaN;
     private LoadedModel selectedScoredBy;
     private long selectionGeneration;
+    private final io.auscult.ui.explain.ExplainViewModel explain;
+    private final io.auscult.ui.explain.PerturbationViewModel perturbation;
+    private final io.auscult.ui.explain.RegionPainter painter;
 
     public WorkbenchViewModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
         this.recent = recent;
+        this.explain = new io.auscult.ui.explain.ExplainViewModel(tasks, spectrogram, this::normalTrainingClips);
+        this.perturbation = new io.auscult.ui.explain.PerturbationViewModel(explain);
+        this.painter = new io.auscult.ui.explain.RegionPainter(explain, spectrogram);
         scan.addListener((o, a, b) -> rebuildTree());
         filter.addListener((o, a, b) -> rebuildTree());
         activeModel.addListener((o, a, b) -> showActiveModel());
@@ -299,6 +305,9 @@ public final class WorkbenchViewModel {
                     + r.labels().machineId() + " · " + r.labels().split().word() + " · "
                     + r.labels().condition().word() + ")", shown.logMel(), shown.mask(), errors);
             selectedScoredBy = model;
+            explain.setContext(shown.detection() == null ? null : new io.auscult.ui.explain.ClipContext(model, r,
+                    shown.clip(), shown.logMel(), shown.detection().input(), shown.detection().reconstruction(),
+                    Optional.ofNullable(shown.mask())));
             selectedScoreValue = shown.detection() == null ? Double.NaN : shown.detection().score();
             selectedScore.set(shown.detection() == null ? "no model for " + r.labels().machineType()
                     : String.format(Locale.ROOT, "%.4f", selectedScoreValue));
@@ -309,12 +318,40 @@ public final class WorkbenchViewModel {
         }, m -> {
             if (generation == selectionGeneration) {
                 selectedScore.set("cannot show: " + m);
+                explain.setContext(null);
                 spectrogram.clear();
             }
         }));
     }
 
     private record Shown(AudioClip clip, Spectrogram logMel, AnomalyMask mask, Detection detection, String note) {
+    }
+
+    /** The normal training recordings of a model's machine in the open dataset (explanation baselines). */
+    private List<Path> normalTrainingClips(LoadedModel m) {
+        ScanResult s = scan.get();
+        if (s == null) {
+            return List.of();
+        }
+        return s.recordings().stream()
+                .filter(r -> r.labels().machineType().equals(m.machine()))
+                .filter(r -> r.labels().split() == io.auscult.data.Split.TRAIN
+                        && r.labels().condition() != io.auscult.data.Condition.ANOMALY)
+                .map(Recording::path).toList();
+    }
+
+    /** The budget slider, listening and painted-region state for the clip on screen. */
+    public io.auscult.ui.explain.PerturbationViewModel perturbation() {
+        return perturbation;
+    }
+
+    public io.auscult.ui.explain.RegionPainter painter() {
+        return painter;
+    }
+
+    /** The explanation views' state for the clip on screen. */
+    public io.auscult.ui.explain.ExplainViewModel explain() {
+        return explain;
     }
 
     /** Mean squared error of each frame over the bands (the score is its mean over frames). */
@@ -623,6 +660,25 @@ public final class WorkbenchViewModel {
         try {
             player.play(clipOnScreen, from, to, loop);
             tasks.say(String.format(Locale.ROOT, "Playing %.2f-%.2f s%s", from, to, loop ? " in a loop" : ""));
+        } catch (ClipPlayer.PlaybackUnavailableException e) {
+            tasks.say("Cannot play: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Plays another version of the clip on screen (reconstruction, repaired): from where playback
+     * is when it is playing (an A/B switch), else from the selection or the start.
+     */
+    public void playVersion(AudioClip clip) {
+        double from = player.isPlaying() ? player.positionSeconds()
+                : spectrogram.hasSelection() ? spectrogram.selectionStartProperty().get() : 0;
+        double to = spectrogram.hasSelection() ? spectrogram.selectionEndProperty().get() : clip.durationSeconds();
+        if (!(from < to)) {
+            from = 0;
+        }
+        try {
+            player.play(clip, from, Math.min(to, clip.durationSeconds()), false);
+            tasks.say(String.format(Locale.ROOT, "Playing %s from %.2f s", clip.source(), from));
         } catch (ClipPlayer.PlaybackUnavailableException e) {
             tasks.say("Cannot play: " + e.getMessage());
         }
