@@ -98,8 +98,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "The maps' percentile shown at full strength (default ${DEFAULT-VALUE}).")
     double clip;
 
-    @Option(names = "--scale", defaultValue = "row", paramLabel = "row|map",
-            description = "One display scale per detector (row, default) or per map.")
+    @Option(names = "--scale", defaultValue = "map", paramLabel = "map|row",
+            description = "Each map on its own display scale (map, default) or one scale per detector (row: the methods' maps compared in one unit; weak maps then look empty).")
     String scale;
 
     @Parameters(index = "0", paramLabel = "FILE.wav", description = "The recording.")

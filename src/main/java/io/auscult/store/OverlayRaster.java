@@ -13,8 +13,9 @@ import java.util.Objects;
  * at any zoom, exactly as the log-mel under it is max-pooled.
  *
  * <p>Filled mode: colour from the style's colour map (unsigned maps) or a blue-red diverging pair
- * (signed maps), alpha {@code opacity * sqrt(|v|)} so that weak evidence fades rather than paints
- * the whole image. Contour mode: only the iso-lines at 0.25, 0.5 and 0.75 of the scale (and their
+ * (signed maps), alpha {@code opacity * |v|}: gradient maps have a little weight everywhere, and
+ * a stronger curve (the PNG figures' square root) tints the whole picture so that the few bins
+ * that matter no longer stand out. Contour mode: only the iso-lines at 0.25, 0.5 and 0.75 of the scale (and their
  * negatives), opaque, so the spectrogram under the evidence stays fully readable.
  */
 public final class OverlayRaster {
@@ -134,7 +135,7 @@ public final class OverlayRaster {
             return 0;
         }
         int rgb = signed ? (v > 0 ? POSITIVE : NEGATIVE) : lut[(int) Math.round(t * 255)];
-        int alpha = (int) Math.round(255 * opacity * Math.sqrt(t));
+        int alpha = (int) Math.round(255 * opacity * t);
         return alpha <= 0 ? 0 : (alpha << 24) | (rgb & 0xFFFFFF);
     }
 

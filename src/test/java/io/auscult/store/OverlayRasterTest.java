@@ -23,8 +23,8 @@ class OverlayRasterTest {
         OverlayRaster.render(map(), true, Viewport.all(map()), 4, 2, new OverlayRaster.Style("inferno", 1.0, false), out);
         // Row 0 is the top band (band 1): frame 1 is the +1 bin, full alpha, red.
         assertThat(out[1]).isEqualTo(OverlayRaster.POSITIVE);
-        // Row 1 is band 0: frame 3 is -0.5, blue at alpha sqrt(0.5).
-        assertThat(out[4 + 3] >>> 24).isEqualTo((int) Math.round(255 * Math.sqrt(0.5)));
+        // Row 1 is band 0: frame 3 is -0.5, blue at half alpha.
+        assertThat(out[4 + 3] >>> 24).isEqualTo((int) Math.round(255 * 0.5));
         assertThat(out[4 + 3] & 0xFFFFFF).isEqualTo(OverlayRaster.NEGATIVE & 0xFFFFFF);
         // Zero bins are transparent.
         assertThat(out[0]).isZero();

@@ -79,6 +79,21 @@ public final class ExplainPanel extends VBox {
         mode.setId("display-mode");
         mode.getItems().setAll(DisplayNormalisation.Mode.values());
         mode.valueProperty().bindBidirectional(model.displayModeProperty());
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DisplayNormalisation.Mode m) {
+                return m == null ? "" : switch (m) {
+                    case SIGNED -> "signed (red raises, blue lowers the score)";
+                    case ABSOLUTE -> "absolute";
+                    case POSITIVE -> "positive only";
+                };
+            }
+
+            @Override
+            public DisplayNormalisation.Mode fromString(String s) {
+                return DisplayNormalisation.Mode.of(s.split(" ")[0]);
+            }
+        });
         TextField clip = new TextField(format(model.clipPercentileProperty().get()));
         clip.setId("clip-percentile");
         clip.setPrefColumnCount(5);

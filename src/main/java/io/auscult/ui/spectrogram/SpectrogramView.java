@@ -64,6 +64,7 @@ public final class SpectrogramView extends Region {
     private double dragStartSeconds = Double.NaN;
     private long lastRenderNanos;
     private RectangleTool rectangleTool;
+    private final SpectrogramLayer groundTruth;
     private double[] rectangle;
 
     /** Draws rectangles with the primary button while {@link #active()} (a region painter). */
@@ -76,12 +77,13 @@ public final class SpectrogramView extends Region {
 
     public SpectrogramView(SpectrogramViewModel model) {
         this.model = model;
+        this.groundTruth = new MaskOutlineLayer(model.maskProperty());
         getStyleClass().add("spectrogram-view");
         setFocusTraversable(true);
         image.setSmooth(false);
         cursor.setMouseTransparent(true);
         getChildren().addAll(frame, image, cursor, curve);
-        layers.add(new MaskOutlineLayer(model.maskProperty()));
+        layers.add(groundTruth);
         layers.addListener((Observable o) -> invalidate());
         for (Observable p : List.<Observable>of(model.spectrogramProperty(), model.viewportProperty(),
                 model.colorMapProperty(), model.floorDbProperty(), model.ceilingDbProperty(),
@@ -113,9 +115,13 @@ public final class SpectrogramView extends Region {
         rectangleTool = tool;
     }
 
-    /** Adds a layer on top and redraws whenever one of {@code changes} changes (overlays, masks). */
+    /**
+     * Adds a layer above the others but under the ground-truth outline (the truth stays readable
+     * over any overlay), and redraws whenever one of {@code changes} changes.
+     */
     public void addLayer(SpectrogramLayer layer, List<? extends Observable> changes) {
-        layers.add(layer);
+        int truth = layers.indexOf(groundTruth);
+        layers.add(truth < 0 ? layers.size() : truth, layer);
         changes.forEach(c -> c.addListener(o -> invalidate()));
     }
 
