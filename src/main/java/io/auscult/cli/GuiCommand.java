@@ -66,6 +66,10 @@ final class GuiCommand implements Callable<Integer> {
             + "explain/perturb/grid (default: saliency).")
     String method;
 
+    @Option(names = "--detector", paramLabel = "TEXT", description = "Show the clip with the loaded model whose "
+            + "name contains TEXT (e.g. pump-mae).")
+    String detector;
+
     @Option(names = "--k", paramLabel = "FRACTION", description = "Replaced fraction of --view perturb (default 0.1).")
     Double k;
 
@@ -102,6 +106,9 @@ final class GuiCommand implements Callable<Integer> {
         }
         if (method != null) {
             args.addAll(List.of("--method", method));
+        }
+        if (detector != null) {
+            args.addAll(List.of("--detector", detector));
         }
         if (k != null) {
             args.addAll(List.of("--k", Double.toString(k)));

@@ -23,10 +23,12 @@ import java.util.Optional;
  *                   screenshot is then of that screen
  * @param method     the attribution method(s) of the explain, perturb and grid views (comma-separated)
  * @param k          the replaced fraction of the perturb view
+ * @param detector   which loaded model shows the clip (a fragment of its name, e.g. "pump-mae")
  */
 public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Path models,
                             Optional<Path> screenshot, int width, int height, Optional<String> select,
-                            Optional<String> view, Optional<String> method, double k) {
+                            Optional<String> view, Optional<String> method, double k,
+                            Optional<String> detector) {
 
     /** The screens {@code --view} can prepare. */
     public static final List<String> VIEWS = List.of("explain", "perturb", "present", "grid", "compare", "proxy");
@@ -34,7 +36,8 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
     /** Compatibility: no method, the default budget. */
     public LaunchOptions(Optional<Path> open, boolean demo, Path samples, Path models, Optional<Path> screenshot,
                          int width, int height, Optional<String> select, Optional<String> view) {
-        this(open, demo, samples, models, screenshot, width, height, select, view, Optional.empty(), 0.1);
+        this(open, demo, samples, models, screenshot, width, height, select, view, Optional.empty(), 0.1,
+                Optional.empty());
     }
 
     public static final int DEFAULT_WIDTH = 1600;
@@ -71,6 +74,7 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
         String select = null;
         String view = null;
         String method = null;
+        String detector = null;
         double k = 0.1;
         int w = DEFAULT_WIDTH;
         int h = DEFAULT_HEIGHT;
@@ -85,6 +89,7 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
                 case "--view" -> view = value(args, ++i, a);
                 case "--clip" -> select = value(args, ++i, a);
                 case "--method" -> method = value(args, ++i, a);
+                case "--detector" -> detector = value(args, ++i, a);
                 case "--k" -> {
                     String v = value(args, ++i, a);
                     try {
@@ -113,7 +118,8 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
         }
         return new LaunchOptions(Optional.ofNullable(open), demo, samples,
                 models != null ? models : samples.resolve("models"), Optional.ofNullable(screenshot), w, h,
-                Optional.ofNullable(select), Optional.ofNullable(view), Optional.ofNullable(method), k);
+                Optional.ofNullable(select), Optional.ofNullable(view), Optional.ofNullable(method), k,
+                Optional.ofNullable(detector));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -139,6 +139,7 @@ public final class WorkbenchApp extends Application {
     private Scene prepareView(WorkbenchView view, Scene mainScene) {
         String name = options.view().orElseThrow();
         String method = options.method().orElse("saliency").split(",")[0].trim();
+        options.detector().ifPresent(this::showWithDetector);
         switch (name) {
             case "proxy" -> {
                 return startProxyLab(view);
@@ -196,6 +197,21 @@ public final class WorkbenchApp extends Application {
                     w.setHeight(options.height());
                     return w.getScene();
                 }).orElse(fallback);
+    }
+
+    /** Makes the loaded model whose name contains {@code text} the active one and shows the clip with it. */
+    private void showWithDetector(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        model.models().stream()
+                .filter(m -> m.displayName().toLowerCase(java.util.Locale.ROOT).replace(" · ", "-").contains(t)
+                        || m.file().map(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(t))
+                        .orElse(false))
+                .findFirst().ifPresent(m -> {
+                    model.activeModelProperty().set(m);
+                    if (model.selectedProperty().get() != null) {
+                        model.select(model.selectedProperty().get());
+                    }
+                });
     }
 
     /** Opens the proxy lab on the open dataset and runs its quick grid; returns the lab window's scene. */

@@ -80,6 +80,8 @@ public final class ExplainViewModel {
     private final Function<LoadedModel, List<Path>> normalClips;
     private final MapCache cache = new MapCache(MapCache.DEFAULT_CAPACITY);
     private final Map<LoadedModel, List<Spectrogram>> references = new ConcurrentHashMap<>();
+    /** Regions the user saved as a clip's ground truth this session (they win over the clip's own mask). */
+    private final Map<Path, io.auscult.data.synth.AnomalyMask> annotations = new HashMap<>();
     private final AttributionOverlayLayer overlay = new AttributionOverlayLayer();
 
     private final ObjectProperty<ClipContext> context = new SimpleObjectProperty<>();
@@ -309,13 +311,14 @@ public final class ExplainViewModel {
                 ? io.auscult.store.ClipReport.OverlayScale.PER_ROW : io.auscult.store.ClipReport.OverlayScale.PER_MAP;
         io.auscult.faithfulness.StudySettings settings = patches ? io.auscult.faithfulness.StudySettings.patches(0)
                 : io.auscult.faithfulness.StudySettings.bins(0);
+        Optional<io.auscult.data.synth.AnomalyMask> truth = groundTruth(c);
         tasks.run(BackgroundTask.of("report of " + c.clipName(), (progress, cancel) -> {
             boolean needs = methods.stream().anyMatch(m -> needsReferences(m, parametersOf(m)));
             io.auscult.faithfulness.StudyDetector row = new io.auscult.faithfulness.StudyDetector(
                     c.model().displayName(), c.model().detector().network(), c.input(),
                     needs ? referencesOf(c.model()) : List.of(), c.model().detector().threshold());
             io.auscult.faithfulness.StudyResult result = new io.auscult.faithfulness.ClipStudy(settings).run(
-                    List.of(row), attributions, c.mask(), cell -> { }, progress, cancel);
+                    List.of(row), attributions, truth, cell -> { }, progress, cancel);
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("file", c.recording().path().toAbsolutePath().normalize().toString());
             labels.put("machine", c.recording().labels().machineType() + " · " + c.recording().labels().machineId());
@@ -323,7 +326,7 @@ public final class ExplainViewModel {
                     + c.recording().labels().condition().word());
             labels.put("model file", c.model().file().map(Path::toString).orElse("not saved"));
             io.auscult.store.ClipReport report = new io.auscult.store.ClipReport(
-                    "Auscult clip report: " + c.clipName(), c.clipName(), labels, c.logMelDb(), c.mask(),
+                    "Auscult clip report: " + c.clipName(), c.clipName(), labels, c.logMelDb(), truth,
                     List.of(io.auscult.store.ClipReport.DetectorRow.of(result.rows().get(0), c.model().detector())),
                     result.cells(), n, scaleChoice, settings.describe());
             return io.auscult.store.ClipReportFiles.write(dir, report);
@@ -331,6 +334,17 @@ public final class ExplainViewModel {
             status.set("Wrote the report of " + c.clipName() + " to " + dir + " (" + files.size() + " files)");
             done.accept(files);
         }, m -> status.set("Report failed: " + m)));
+    }
+
+    /** Records a region the user saved as the clip's ground truth (used by the clip's report). */
+    public void annotate(Path clip, io.auscult.data.synth.AnomalyMask mask) {
+        annotations.put(clip, mask);
+    }
+
+    /** The clip's ground truth: the user's saved annotation, else the clip's own mask. */
+    public Optional<io.auscult.data.synth.AnomalyMask> groundTruth(ClipContext c) {
+        io.auscult.data.synth.AnomalyMask a = annotations.get(c.recording().path());
+        return a != null ? Optional.of(a) : c.mask();
     }
 
     // ------------------------------------------------------------------ display

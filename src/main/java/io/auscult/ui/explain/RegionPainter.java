@@ -98,6 +98,7 @@ public final class RegionPainter {
             return Optional.empty();
         }
         spectrogram.maskProperty().set(mask);
+        explain.annotate(c.recording().path(), mask);
         explain.tasks().say("Saved the painted region as " + file + " (ground truth of this clip from now on)");
         return Optional.of(file);
     }

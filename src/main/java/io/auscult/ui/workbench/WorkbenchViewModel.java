@@ -275,9 +275,12 @@ public final class WorkbenchViewModel {
             Spectrogram logMel = new LogMelExtractor(spec).extract(clip);
             AnomalyMask mask = null;
             String note = "";
-            if (r.mask().isPresent()) {
+            // The scan's mask, or one saved beside the WAV since (a user's annotation).
+            Optional<Path> maskFile = r.mask().or(() -> java.nio.file.Files.isRegularFile(
+                    AnomalyMaskCsv.besideWav(r.path())) ? Optional.of(AnomalyMaskCsv.besideWav(r.path())) : Optional.empty());
+            if (maskFile.isPresent()) {
                 try {
-                    AnomalyMask m = AnomalyMaskCsv.read(r.mask().get());
+                    AnomalyMask m = AnomalyMaskCsv.read(maskFile.get());
                     if (m.frames() == logMel.frames() && m.mels() == logMel.mels()) {
                         mask = m;
                     } else {

@@ -165,6 +165,8 @@ class PerturbationViewModelTest {
         assertThat(saved).isEqualTo(AnomalyMaskCsv.besideWav(f.context.recording().path()));
         assertThat(AnomalyMaskCsv.read(saved).cells()).isEqualTo(region);
         assertThat(f.spectrogram.maskProperty().get().cells()).isEqualTo(region);
+        assertThat(f.explain.groundTruth(f.context).orElseThrow().cells()).as("the clip's truth from now on")
+                .isEqualTo(region);
         byte[] before = Files.readAllBytes(saved);
         painter.addRectangle(0, 5, 0, 5);
         assertThat(painter.saveAsAnnotation()).as("an existing mask is never overwritten").isEmpty();
