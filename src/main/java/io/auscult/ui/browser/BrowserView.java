@@ -38,6 +38,9 @@ public final class BrowserView extends BorderPane {
         tree.setId("recordings-tree");
         tree.setShowRoot(true);
         tree.setCellFactory(t -> new RecordingCell());
+        // One row height for all: the tree then lays out without measuring every new cell,
+        // which made the first showing of a dataset block the window (issue 6, stall target).
+        tree.setFixedCellSize(22);
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null && b.getValue() != null) {
                 b.getValue().recording().ifPresent(open);

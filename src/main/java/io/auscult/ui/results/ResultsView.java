@@ -48,6 +48,7 @@ public final class ResultsView extends BorderPane {
         this.histogram = new ScoreHistogramView(model);
         getStyleClass().add("results-view");
         table.setId("results-table");
+        table.setFixedCellSize(24); // as the tree: no measuring of each new row's cells
         histogram.setId("score-histogram");
         roc.setId("roc-view");
 

@@ -175,7 +175,9 @@ public final class WorkbenchViewModel {
         if (!demo.models().isEmpty()) {
             results.rows().stream().filter(r -> r.label() == Condition.ANOMALY)
                     .max(Comparator.comparingDouble(ResultRow::score))
-                    .ifPresent(r -> select(r.recording()));
+                    // The first recording in a third turn: the tree's first layout and the
+                    // selection's (tree, table and spectrogram) would otherwise share one pulse.
+                    .ifPresent(r -> tasks.later(() -> select(r.recording())));
             tasks.say(String.format(Locale.ROOT, "Demo: %d recordings, %d models scored. Click a row "
                     + "in Results or a file in the browser.", demo.scan().recordings().size(), demo.models().size()));
         } else {
