@@ -40,6 +40,14 @@ public final class ExplainPanel extends VBox {
     private final Canvas colourBar = new Canvas(250, 34);
 
     public ExplainPanel(ExplainViewModel model) {
+        this(model, null, null);
+    }
+
+    /**
+     * @param hearRepaired the one-key path to the repaired sound (F8), or null
+     * @param report       asks where to write the clip's report, or null
+     */
+    public ExplainPanel(ExplainViewModel model, Runnable hearRepaired, Runnable report) {
         this.model = model;
         getStyleClass().add("side-panel");
         setId("explain-panel");
@@ -155,6 +163,18 @@ public final class ExplainPanel extends VBox {
         model.pictureProperty().addListener((o, a, b) -> pictures.getToggles().forEach(t ->
                 t.setSelected(t.getUserData() == b)));
 
+        if (hearRepaired != null && report != null) {
+            Button hear = new Button("▶ Hear the repaired version (F8)");
+            hear.setId("hear-repaired");
+            hear.setTooltip(new Tooltip("Computes the map, replaces its top k (10 % unless set in the Budget tab) "
+                    + "by the model's reconstruction and plays the result"));
+            hear.setOnAction(e -> hearRepaired.run());
+            hear.setMaxWidth(Double.MAX_VALUE);
+            Button reportButton = new Button("Clip report…");
+            reportButton.setTooltip(new Tooltip("HTML, CSV and JSON of this clip's maps, curves and numbers"));
+            reportButton.setOnAction(e -> report.run());
+            getChildren().addAll(hear, reportButton, new Separator());
+        }
         getChildren().addAll(caption("Explanation"), overlayOn, new Label("method"), method, parameterGrid,
                 new FlowPane(6, 6, compute, cancel), status,
                 new Separator(), caption("Display"), new Label("part of the map"), mode,

@@ -66,7 +66,8 @@ public final class WorkbenchView extends BorderPane {
         browserView = new BrowserView(model.treeProperty(), model.filterProperty(), model.selectedProperty(),
                 model::select);
         SidePanel detect = new SidePanel(model, this::train, this::showModelInfo);
-        io.auscult.ui.explain.ExplainPanel explainPanel = new io.auscult.ui.explain.ExplainPanel(model.explain());
+        io.auscult.ui.explain.ExplainPanel explainPanel = new io.auscult.ui.explain.ExplainPanel(model.explain(),
+                this::hearRepaired, this::chooseReportFolder);
         io.auscult.ui.explain.PerturbationPanel perturbPanel = new io.auscult.ui.explain.PerturbationPanel(
                 model.perturbation(), model.painter(), clip -> {
                     model.playVersion(clip);

@@ -177,7 +177,11 @@ public final class WorkbenchViewModel {
                     .max(Comparator.comparingDouble(ResultRow::score))
                     // The first recording in a third turn: the tree's first layout and the
                     // selection's (tree, table and spectrogram) would otherwise share one pulse.
-                    .ifPresent(r -> tasks.later(() -> select(r.recording())));
+                    .ifPresent(r -> tasks.later(() -> {
+                        if (selected.get() == null) { // the user (or --clip) may have chosen already
+                            select(r.recording());
+                        }
+                    }));
             tasks.say(String.format(Locale.ROOT, "Demo: %d recordings, %d models scored. Click a row "
                     + "in Results or a file in the browser.", demo.scan().recordings().size(), demo.models().size()));
         } else {
