@@ -201,11 +201,6 @@ public final class MethodGridView extends BorderPane {
         return top;
     }
 
-    private static Label bold(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("compare-label");
-        return l;
-    }
 
     /** Lays the grid out again for the cells of a new run: headers, cells, time axes, colour bar. */
     private void rebuild() {
@@ -372,5 +367,9 @@ public final class MethodGridView extends BorderPane {
             g.fillText(signed ? "0" : "0.5", x + bw + 4, (top + bottom) / 2);
             g.fillText(signed ? "−1" : "0", x + bw + 4, bottom - 4);
         }
+    }
+
+    private static Label bold(String text) {
+        return io.auscult.ui.Labels.styled(text, "compare-label", false);
     }
 }

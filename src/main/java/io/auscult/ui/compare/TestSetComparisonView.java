@@ -189,11 +189,6 @@ public final class TestSetComparisonView extends BorderPane {
         return top;
     }
 
-    private static Label bold(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("compare-label");
-        return l;
-    }
 
     private SplitPane body() {
         table.setId("compare-table");
@@ -308,5 +303,9 @@ public final class TestSetComparisonView extends BorderPane {
             super.updateItem(v, empty);
             setText(empty || v == null ? null : Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "–");
         }
+    }
+
+    private static Label bold(String text) {
+        return io.auscult.ui.Labels.styled(text, "compare-label", false);
     }
 }

@@ -13,6 +13,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import static io.auscult.ui.Labels.caption;
+import static io.auscult.ui.Labels.hint;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -269,16 +271,5 @@ public final class ExplainPanel extends VBox {
         return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : Double.toString(v);
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("panel-caption");
-        return l;
-    }
 
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("hint");
-        return l;
-    }
 }

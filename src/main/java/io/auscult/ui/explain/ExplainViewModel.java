@@ -431,16 +431,7 @@ public final class ExplainViewModel {
 
     /** Mean squared error of each frame (the score is its mean over frames). */
     static float[] frameErrors(ClipContext c) {
-        Spectrogram e = c.reconstruction().errorMap();
-        float[] out = new float[e.frames()];
-        for (int f = 0; f < e.frames(); f++) {
-            double sum = 0;
-            for (int m = 0; m < e.mels(); m++) {
-                sum += e.get(f, m);
-            }
-            out[f] = (float) (sum / e.mels());
-        }
-        return out;
+        return SpectrogramViewModel.frameMeans(c.reconstruction().errorMap());
     }
 
     /** Puts the chosen picture in the spectrogram view, keeping its zoom. */

@@ -7,6 +7,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import static io.auscult.ui.Labels.caption;
+import static io.auscult.ui.Labels.hint;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -142,16 +144,5 @@ public final class PerturbationPanel extends HBox {
         return String.format(Locale.ROOT, "%.1f", k * 100);
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("panel-caption");
-        return l;
-    }
 
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("hint");
-        return l;
-    }
 }

@@ -71,6 +71,19 @@ public final class SpectrogramViewModel {
         readout.set("");
     }
 
+    /** Each frame's mean over the bands (the per-frame error of an error map: the score is its mean). */
+    public static float[] frameMeans(Spectrogram s) {
+        float[] out = new float[s.frames()];
+        for (int f = 0; f < s.frames(); f++) {
+            double sum = 0;
+            for (int m = 0; m < s.mels(); m++) {
+                sum += s.get(f, m);
+            }
+            out[f] = (float) (sum / s.mels());
+        }
+        return out;
+    }
+
     /** Replaces the error curve (a model scored the recording shown). */
     public void setFrameErrors(float[] errors) {
         frameErrors.set(errors);

@@ -7,6 +7,8 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import static io.auscult.ui.Labels.caption;
+import static io.auscult.ui.Labels.hint;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -106,16 +108,5 @@ final class SidePanel extends VBox {
         return row;
     }
 
-    private static Label caption(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("panel-caption");
-        return l;
-    }
 
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("hint");
-        return l;
-    }
 }

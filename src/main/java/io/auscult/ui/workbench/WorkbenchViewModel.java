@@ -365,16 +365,7 @@ public final class WorkbenchViewModel {
 
     /** Mean squared error of each frame over the bands (the score is its mean over frames). */
     static float[] frameErrors(Detection d) {
-        Spectrogram e = d.reconstruction().errorMap();
-        float[] out = new float[e.frames()];
-        for (int f = 0; f < e.frames(); f++) {
-            double sum = 0;
-            for (int m = 0; m < e.mels(); m++) {
-                sum += e.get(f, m);
-            }
-            out[f] = (float) (sum / e.mels());
-        }
-        return out;
+        return SpectrogramViewModel.frameMeans(d.reconstruction().errorMap());
     }
 
     /** The active model if it is for this machine, else the first open model that is. */
