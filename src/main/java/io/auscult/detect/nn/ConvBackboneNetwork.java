@@ -110,6 +110,30 @@ public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwor
     }
 
     /**
+     * Squared reconstruction errors of equally sized crops of inputs, for occlusion's
+     * receptive-field scoring: each crop time-major {@code [frame * cropMels + mel]}, {@code
+     * cropFrames x cropMels}, both multiples of {@link ConvBackboneWeights#sizeMultiple()}; no
+     * padding is added (a crop that reaches past a recording's end carries the zeros the network
+     * pads with). Only the plain conv AE takes fewer mel bands than the network's; the MAE's
+     * inference masks need them all. Crops run in batches under {@link #batchBinLimit()}.
+     */
+    public synchronized List<float[]> cropErrors(List<float[]> crops, int cropFrames, int cropMels) {
+        requireOpen();
+        if (cropMels <= 0 || cropMels > mels || cropFrames <= 0) {
+            throw new IllegalArgumentException("crop of " + cropMels + " x " + cropFrames + " bins for a network of "
+                    + mels + " mel bands");
+        }
+        long perInput = (long) runner.passes() * cropMels * cropFrames;
+        int batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, batchBinLimit / perInput));
+        List<float[]> out = new ArrayList<>(crops.size());
+        for (int from = 0; from < crops.size(); from += batch) {
+            out.addAll(runner.cropErrors(crops.subList(from, Math.min(crops.size(), from + batch)), cropFrames,
+                    cropMels));
+        }
+        return out;
+    }
+
+    /**
      * The activation of a block (after its ReLU) and d score / d activation, for Grad-CAM. For the
      * MAE, one activation per inference pass.
      */
