@@ -272,6 +272,83 @@ final class ConvBackboneRunner implements AutoCloseable {
         return ConvArrays.toDoubles(plan.run());
     }
 
+    /** A scored input in the Spectrogram's time-major layout; the maps are null when not kept. */
+    record Scored(float[] reconstruction, float[] errorMap, double score) {
+    }
+
+    /**
+     * Scoring without gradients, from and to the Spectrogram's time-major floats: the inputs go
+     * straight into the plan's float input (no double copies, no transposed double array), and the
+     * reconstruction and error map come back time-major, or not at all when only the scores are
+     * wanted (faithfulness curves). Same values as {@link #run} (float inputs are exact in double;
+     * each error is {@code (x - r)^2} in double, summed in the same order, then rounded to float).
+     */
+    List<Scored> score(List<float[]> timeMajor, int frames, boolean keepMaps) {
+        int n = timeMajor.size();
+        int k = passes();
+        int padded = paddedFrames(frames);
+        int bins = mels * padded;
+        int channels = masking == null ? 1 : 2;
+        double[][] masks = inferenceMasks(padded);
+        float[] net = new float[n * k * bins * channels];
+        for (int i = 0; i < n; i++) {
+            float[] in = timeMajor.get(i);
+            if (in.length != mels * frames) {
+                throw new IllegalArgumentException("input " + i + " has " + in.length + " values, not "
+                        + mels + " x " + frames);
+            }
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                if (masking == null) {
+                    for (int f = 0; f < frames; f++) {
+                        for (int m = 0; m < mels; m++) {
+                            net[base + m * padded + f] = in[f * mels + m];
+                        }
+                    }
+                } else {
+                    double[] mg = masks[g];
+                    for (int m = 0; m < mels; m++) {
+                        int row = base + m * padded;
+                        for (int f = 0; f < padded; f++) {
+                            double hidden = mg[m * padded + f];
+                            net[2 * (row + f)] = f < frames && hidden == 0 ? in[f * mels + m] : 0;
+                            net[2 * (row + f) + 1] = (float) hidden;
+                        }
+                    }
+                }
+            }
+        }
+        plan = planFor(n * k, padded, mels);
+        ConvArrays.write(plan.input(n * k, mels, padded), net);
+        double[] recon = ConvArrays.toDoubles(plan.run());
+        List<Scored> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] in = timeMajor.get(i);
+            float[] r = keepMaps ? new float[mels * frames] : null;
+            float[] e = keepMaps ? new float[mels * frames] : null;
+            double sum = 0;
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                for (int m = 0; m < mels; m++) {
+                    for (int f = 0; f < frames; f++) {
+                        int src = base + m * padded + f;
+                        if (masking == null || masks[g][m * padded + f] != 0) {
+                            double diff = in[f * mels + m] - recon[src];
+                            double sq = diff * diff;
+                            sum += sq;
+                            if (keepMaps) {
+                                r[f * mels + m] = (float) recon[src];
+                                e[f * mels + m] = (float) sq;
+                            }
+                        }
+                    }
+                }
+            }
+            out.add(new Scored(r, e, sum / ((double) mels * frames)));
+        }
+        return out;
+    }
+
     /**
      * Squared-error maps of equally sized crops (occlusion's receptive-field crops), each
      * time-major {@code [frame * cropMels + mel]}, with no padding added: {@code cropFrames} and
