@@ -59,9 +59,15 @@ public final class NetworkScorer implements BatchScorer {
             while (batch.size() < size) {
                 batch.add(batch.get(batch.size() - 1));
             }
-            List<Reconstruction> r = network.reconstruct(batch);
-            for (int i = from; i < to; i++) {
-                scores[i] = r.get(i - from).score();
+            if (network instanceof ConvBackboneNetwork conv) {
+                // Scores only: no reconstruction or error map is built for the curve's inputs.
+                double[] s = conv.scores(batch);
+                System.arraycopy(s, 0, scores, from, to - from);
+            } else {
+                List<Reconstruction> r = network.reconstruct(batch);
+                for (int i = from; i < to; i++) {
+                    scores[i] = r.get(i - from).score();
+                }
             }
         }
         return scores;

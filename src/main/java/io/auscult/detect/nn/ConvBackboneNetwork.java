@@ -86,15 +86,53 @@ public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwor
 
     @Override
     public synchronized List<Reconstruction> reconstruct(List<Spectrogram> inputs) {
-        List<ConvBackboneRunner.Result> results = runAll(inputs, false, null);
+        List<ConvBackboneRunner.Scored> results = scoreAll(inputs, true);
         List<Reconstruction> out = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             Spectrogram in = inputs.get(i);
-            ConvBackboneRunner.Result r = results.get(i);
-            out.add(new Reconstruction(in.withValues(toTimeMajor(r.reconstruction(), in.frames())),
-                    in.withValues(toTimeMajor(r.errorMap(), in.frames())), r.score()));
+            ConvBackboneRunner.Scored r = results.get(i);
+            out.add(new Reconstruction(in.withValues(r.reconstruction()), in.withValues(r.errorMap()), r.score()));
         }
         return out;
+    }
+
+    /**
+     * The anomaly scores alone, the same values as {@link #reconstruct}'s: no reconstruction or
+     * error map is built (a faithfulness curve needs 21 scores and nothing else).
+     */
+    public synchronized double[] scores(List<Spectrogram> inputs) {
+        List<ConvBackboneRunner.Scored> results = scoreAll(inputs, false);
+        double[] out = new double[inputs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = results.get(i).score();
+        }
+        return out;
+    }
+
+    /** As {@link #runAll} without gradients, on the runner's time-major float path. */
+    private List<ConvBackboneRunner.Scored> scoreAll(List<Spectrogram> inputs, boolean keepMaps) {
+        Map<Integer, List<Integer>> byFrames = groupByFrames(inputs);
+        List<ConvBackboneRunner.Scored> results = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            results.add(null);
+        }
+        for (Map.Entry<Integer, List<Integer>> group : byFrames.entrySet()) {
+            int frames = group.getKey();
+            int batch = batchFor(frames);
+            List<Integer> indices = group.getValue();
+            for (int from = 0; from < indices.size(); from += batch) {
+                List<Integer> chunk = indices.subList(from, Math.min(indices.size(), from + batch));
+                List<float[]> xs = new ArrayList<>(chunk.size());
+                for (int i : chunk) {
+                    xs.add(inputs.get(i).values());
+                }
+                List<ConvBackboneRunner.Scored> r = runner.score(xs, frames, keepMaps);
+                for (int c = 0; c < chunk.size(); c++) {
+                    results.set(chunk.get(c), r.get(c));
+                }
+            }
+        }
+        return results;
     }
 
     @Override
@@ -105,6 +143,30 @@ public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwor
             Spectrogram in = inputs.get(i);
             ConvBackboneRunner.Result r = results.get(i);
             out.add(new ScoreGradient(r.score(), in.withValues(toTimeMajor(r.gradient(), in.frames()))));
+        }
+        return out;
+    }
+
+    /**
+     * Squared reconstruction errors of equally sized crops of inputs, for occlusion's
+     * receptive-field scoring: each crop time-major {@code [frame * cropMels + mel]}, {@code
+     * cropFrames x cropMels}, both multiples of {@link ConvBackboneWeights#sizeMultiple()}; no
+     * padding is added (a crop that reaches past a recording's end carries the zeros the network
+     * pads with). Only the plain conv AE takes fewer mel bands than the network's; the MAE's
+     * inference masks need them all. Crops run in batches under {@link #batchBinLimit()}.
+     */
+    public synchronized List<float[]> cropErrors(List<float[]> crops, int cropFrames, int cropMels) {
+        requireOpen();
+        if (cropMels <= 0 || cropMels > mels || cropFrames <= 0) {
+            throw new IllegalArgumentException("crop of " + cropMels + " x " + cropFrames + " bins for a network of "
+                    + mels + " mel bands");
+        }
+        long perInput = (long) runner.passes() * cropMels * cropFrames;
+        int batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, batchBinLimit / perInput));
+        List<float[]> out = new ArrayList<>(crops.size());
+        for (int from = 0; from < crops.size(); from += batch) {
+            out.addAll(runner.cropErrors(crops.subList(from, Math.min(crops.size(), from + batch)), cropFrames,
+                    cropMels));
         }
         return out;
     }
@@ -148,27 +210,14 @@ public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwor
     }
 
     private List<ConvBackboneRunner.Result> runAll(List<Spectrogram> inputs, boolean gradient, String layer) {
-        requireOpen();
-        Map<Integer, List<Integer>> byFrames = new LinkedHashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            Spectrogram s = Objects.requireNonNull(inputs.get(i), "input " + i);
-            if (s.mels() != mels) {
-                throw new IllegalArgumentException("input " + i + " has " + s.mels() + " mel bands; the network was "
-                        + "trained on " + mels);
-            }
-            if (s.frames() == 0) {
-                throw new IllegalArgumentException("input " + i + " has no frames");
-            }
-            byFrames.computeIfAbsent(s.frames(), f -> new ArrayList<>()).add(i);
-        }
+        Map<Integer, List<Integer>> byFrames = groupByFrames(inputs);
         List<ConvBackboneRunner.Result> results = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             results.add(null);
         }
         for (Map.Entry<Integer, List<Integer>> group : byFrames.entrySet()) {
             int frames = group.getKey();
-            long perInput = (long) runner.passes() * mels * runner.paddedFrames(frames);
-            int batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE, batchBinLimit / perInput));
+            int batch = batchFor(frames);
             List<Integer> indices = group.getValue();
             for (int from = 0; from < indices.size(); from += batch) {
                 List<Integer> chunk = indices.subList(from, Math.min(indices.size(), from + batch));
@@ -183,6 +232,30 @@ public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwor
             }
         }
         return results;
+    }
+
+    /** Inputs of one frame count per internal batch under the bin limit. */
+    private int batchFor(int frames) {
+        long perInput = (long) runner.passes() * mels * runner.paddedFrames(frames);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, batchBinLimit / perInput));
+    }
+
+    /** Input indices by frame count, in order of first appearance; checks the inputs. */
+    private Map<Integer, List<Integer>> groupByFrames(List<Spectrogram> inputs) {
+        requireOpen();
+        Map<Integer, List<Integer>> byFrames = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Spectrogram s = Objects.requireNonNull(inputs.get(i), "input " + i);
+            if (s.mels() != mels) {
+                throw new IllegalArgumentException("input " + i + " has " + s.mels() + " mel bands; the network was "
+                        + "trained on " + mels);
+            }
+            if (s.frames() == 0) {
+                throw new IllegalArgumentException("input " + i + " has no frames");
+            }
+            byFrames.computeIfAbsent(s.frames(), f -> new ArrayList<>()).add(i);
+        }
+        return byFrames;
     }
 
     /** Spectrogram's time-major {@code [frame * mels + mel]} to the graph's {@code [mel * frames + frame]}. */

@@ -32,7 +32,7 @@ final class ConvBackboneRunner implements AutoCloseable {
 
     private final ConvInferenceGraph graph;
     /**
-     * Plans by (batch, frames), most recently used last, at most {@value #PLANS}: explanation
+     * Plans by (batch, frames, mels), most recently used last, at most {@value #PLANS}: explanation
      * methods alternate shapes (one clip, then chunks of path points, then a shorter last chunk)
      * and re-planning a shape allocates all its arrays again.
      */
@@ -267,9 +267,156 @@ final class ConvBackboneRunner implements AutoCloseable {
                 }
             }
         }
-        plan = planFor(inputs.size() * k, padded);
+        plan = planFor(inputs.size() * k, padded, mels);
         ConvArrays.write(plan.input(inputs.size() * k, mels, padded), net);
         return ConvArrays.toDoubles(plan.run());
+    }
+
+    /** A scored input in the Spectrogram's time-major layout; the maps are null when not kept. */
+    record Scored(float[] reconstruction, float[] errorMap, double score) {
+    }
+
+    /**
+     * Scoring without gradients, from and to the Spectrogram's time-major floats: the inputs go
+     * straight into the plan's float input (no double copies, no transposed double array), and the
+     * reconstruction and error map come back time-major, or not at all when only the scores are
+     * wanted (faithfulness curves). Same values as {@link #run} (float inputs are exact in double;
+     * each error is {@code (x - r)^2} in double, summed in the same order, then rounded to float).
+     */
+    List<Scored> score(List<float[]> timeMajor, int frames, boolean keepMaps) {
+        int n = timeMajor.size();
+        int k = passes();
+        int padded = paddedFrames(frames);
+        int bins = mels * padded;
+        int channels = masking == null ? 1 : 2;
+        double[][] masks = inferenceMasks(padded);
+        float[] net = new float[n * k * bins * channels];
+        for (int i = 0; i < n; i++) {
+            float[] in = timeMajor.get(i);
+            if (in.length != mels * frames) {
+                throw new IllegalArgumentException("input " + i + " has " + in.length + " values, not "
+                        + mels + " x " + frames);
+            }
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                if (masking == null) {
+                    for (int f = 0; f < frames; f++) {
+                        for (int m = 0; m < mels; m++) {
+                            net[base + m * padded + f] = in[f * mels + m];
+                        }
+                    }
+                } else {
+                    double[] mg = masks[g];
+                    for (int m = 0; m < mels; m++) {
+                        int row = base + m * padded;
+                        for (int f = 0; f < padded; f++) {
+                            double hidden = mg[m * padded + f];
+                            net[2 * (row + f)] = f < frames && hidden == 0 ? in[f * mels + m] : 0;
+                            net[2 * (row + f) + 1] = (float) hidden;
+                        }
+                    }
+                }
+            }
+        }
+        plan = planFor(n * k, padded, mels);
+        ConvArrays.write(plan.input(n * k, mels, padded), net);
+        double[] recon = ConvArrays.toDoubles(plan.run());
+        List<Scored> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] in = timeMajor.get(i);
+            float[] r = keepMaps ? new float[mels * frames] : null;
+            float[] e = keepMaps ? new float[mels * frames] : null;
+            double sum = 0;
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                for (int m = 0; m < mels; m++) {
+                    for (int f = 0; f < frames; f++) {
+                        int src = base + m * padded + f;
+                        if (masking == null || masks[g][m * padded + f] != 0) {
+                            double diff = in[f * mels + m] - recon[src];
+                            double sq = diff * diff;
+                            sum += sq;
+                            if (keepMaps) {
+                                r[f * mels + m] = (float) recon[src];
+                                e[f * mels + m] = (float) sq;
+                            }
+                        }
+                    }
+                }
+            }
+            out.add(new Scored(r, e, sum / ((double) mels * frames)));
+        }
+        return out;
+    }
+
+    /**
+     * Squared-error maps of equally sized crops (occlusion's receptive-field crops), each
+     * time-major {@code [frame * cropMels + mel]}, with no padding added: {@code cropFrames} and
+     * {@code cropMels} must be multiples of the stride multiple, and the caller puts the zeros the
+     * network would pad with after a recording's end into the crop itself. The MAE's passes need the
+     * whole mel axis (its masks are laid out on it); the plain AE takes any aligned band range.
+     * Written straight into the plan's input in float (no double copies, no re-ordering pass):
+     * each bin's error is {@code (x - r)^2} in double, as {@link #run} computes it, rounded to float.
+     */
+    List<float[]> cropErrors(List<float[]> crops, int cropFrames, int cropMels) {
+        if (cropFrames % multiple != 0 || cropMels % multiple != 0) {
+            throw new IllegalArgumentException("crop of " + cropMels + " x " + cropFrames
+                    + " is not a multiple of " + multiple);
+        }
+        if (masking != null && cropMels != mels) {
+            throw new IllegalArgumentException("a masked autoencoder's crop needs all " + mels + " mel bands");
+        }
+        int n = crops.size();
+        int k = passes();
+        int channels = masking == null ? 1 : 2;
+        int bins = cropMels * cropFrames;
+        double[][] masks = inferenceMasks(cropFrames);
+        float[] net = new float[n * k * bins * channels];
+        for (int i = 0; i < n; i++) {
+            float[] in = crops.get(i);
+            if (in.length != bins) {
+                throw new IllegalArgumentException("crop " + i + " has " + in.length + " values, not " + bins);
+            }
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                for (int m = 0; m < cropMels; m++) {
+                    int row = base + m * cropFrames;
+                    if (masking == null) {
+                        for (int f = 0; f < cropFrames; f++) {
+                            net[row + f] = in[f * cropMels + m];
+                        }
+                    } else {
+                        double[] mg = masks[g];
+                        for (int f = 0; f < cropFrames; f++) {
+                            double hidden = mg[m * cropFrames + f];
+                            net[2 * (row + f)] = hidden == 0 ? in[f * cropMels + m] : 0;
+                            net[2 * (row + f) + 1] = (float) hidden;
+                        }
+                    }
+                }
+            }
+        }
+        plan = planFor(n * k, cropFrames, cropMels);
+        ConvArrays.write(plan.input(n * k, cropMels, cropFrames), net);
+        double[] recon = ConvArrays.toDoubles(plan.run());
+        List<float[]> errors = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] in = crops.get(i);
+            float[] e = new float[bins];
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                for (int m = 0; m < cropMels; m++) {
+                    for (int f = 0; f < cropFrames; f++) {
+                        if (masking == null || masks[g][m * cropFrames + f] != 0) {
+                            double diff = in[f * cropMels + m] - recon[base + m * cropFrames + f];
+                            e[f * cropMels + m] = (float) (diff * diff);
+                        }
+                    }
+                }
+            }
+            errors.add(e);
+        }
+        return errors;
     }
 
     /**
@@ -341,8 +488,8 @@ final class ConvBackboneRunner implements AutoCloseable {
         return masks;
     }
 
-    private ConvForwardPlan planFor(int batch, int padded) {
-        List<Integer> key = List.of(batch, padded);
+    private ConvForwardPlan planFor(int batch, int padded, int planMels) {
+        List<Integer> key = List.of(batch, padded, planMels);
         ConvForwardPlan p = plans.get(key);
         if (p == null) {
             if (plans.size() >= PLANS) {
