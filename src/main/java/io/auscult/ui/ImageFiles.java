@@ -44,4 +44,47 @@ public final class ImageFiles {
         p.setFill(javafx.scene.paint.Color.web("#1e2127"));
         return node.snapshot(p, null);
     }
+
+    /**
+     * A "PNG…" menu button with the two resolutions a user asks for: as on screen, and 3 x for
+     * print. Asks where to save, writes atomically, and reports the outcome in the button's tooltip
+ * and through {@code say}.
+     *
+     * @param node what to picture (asked at click time: the node may be rebuilt between runs)
+     */
+    public static javafx.scene.control.MenuButton pngMenu(String text, String title, String fileName,
+                                                          java.util.function.Supplier<javafx.scene.Node> node,
+                                                          java.util.function.Consumer<String> say) {
+        javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton(text);
+        for (double scale : new double[] {1, PRINT_SCALE}) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(scale == 1
+                    ? "At screen resolution…" : "At print resolution (3×, ~300 dpi)…");
+            item.setOnAction(e -> {
+                javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+                c.setTitle(title);
+                c.setInitialFileName(scale == 1 ? fileName : fileName.replace(".png", "-print.png"));
+                c.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"));
+                java.io.File f = c.showSaveDialog(button.getScene().getWindow());
+                if (f != null) {
+                    try {
+                        writePng(snapshot(node.get(), scale), f.toPath());
+                        report(button, say, "Wrote " + f);
+                    } catch (IOException | RuntimeException ex) {
+                        report(button, say, "Could not write " + f + ": " + ex.getMessage());
+                    }
+                }
+            });
+            button.getItems().add(item);
+        }
+        return button;
+    }
+
+    private static void report(javafx.scene.control.MenuButton button, java.util.function.Consumer<String> say,
+                               String message) {
+        button.setTooltip(new javafx.scene.control.Tooltip(message));
+        say.accept(message);
+    }
+
+    /** 3 x the screen's pixels: a full-width figure at ~300 dpi on an A4 page. */
+    public static final double PRINT_SCALE = 3;
 }

@@ -176,23 +176,10 @@ public final class MethodGridView extends BorderPane {
         Button fit = new Button("Fit");
         fit.setId("grid-fit");
         fit.setOnAction(e -> model.display().fit());
-        Button png = new Button("PNG…");
+        // The outcome of a save shows as the button's tooltip (the status line is the view model's).
+        javafx.scene.control.MenuButton png = ImageFiles.pngMenu("PNG", "Save the method grid as PNG",
+                "method-grid.png", () -> grid, said -> { });
         png.setId("grid-png");
-        png.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.setTitle("Save the method grid as PNG");
-            c.setInitialFileName("method-grid.png");
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-            File f = c.showSaveDialog(getScene().getWindow());
-            if (f != null) {
-                try {
-                    ImageFiles.writePng(grid.snapshot(null, null), f.toPath());
-                } catch (IOException ex) {
-                    status.textProperty().unbind();
-                    status.setText("Could not write " + f + ": " + ex.getMessage());
-                }
-            }
-        });
         HBox row2 = new HBox(8, bold("Show"), mode, bold("Scale"), scale, bold("Opacity"), opacity, contour, run, cancel,
                 progress, message, fit, png);
         row2.setAlignment(Pos.CENTER_LEFT);

@@ -163,24 +163,10 @@ public final class TestSetComparisonView extends BorderPane {
                 model.export(f.toPath());
             }
         });
-        Button png = new Button("Chart PNG…");
+        javafx.scene.control.MenuButton png = ImageFiles.pngMenu("Chart PNG", "Save the curves chart as PNG",
+                "comparison-curves.png", () -> chart, said -> model.tasks().say(said));
         png.setId("compare-chart-png");
         png.disableProperty().bind(Bindings.isEmpty(model.series()));
-        png.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.setTitle("Save the curves chart as PNG");
-            c.setInitialFileName("comparison-curves.png");
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-            File f = c.showSaveDialog(getScene().getWindow());
-            if (f != null) {
-                try {
-                    ImageFiles.writePng(chart.snapshot(null, null), f.toPath());
-                } catch (IOException ex) {
-                    // The status line is the view model's; a failed chart save is reported in the tooltip.
-                    png.setTooltip(new Tooltip("Could not write " + f + ": " + ex.getMessage()));
-                }
-            }
-        });
         HBox row2 = new HBox(8, bold("Units"), units, bold("Seed"), seed, sanity, run, cancel, progress, message,
                 export, png);
         row2.setAlignment(Pos.CENTER_LEFT);

@@ -434,7 +434,7 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /** 3 x the screen's pixels: a full-width figure at ~300 dpi on an A4 page. */
-    public static final double PRINT_SCALE = 3;
+    public static final double PRINT_SCALE = ImageFiles.PRINT_SCALE;
 
     /** Writes {@code node} as PNG at {@code scale} x its on-screen size and says so in the status bar. */
     public boolean exportPng(javafx.scene.Node node, Path file, double scale) {
