@@ -1,11 +1,14 @@
 package io.auscult.ui;
 
 import io.auscult.engine.AtomicFile;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
-
 import javax.imageio.ImageIO;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,12 +55,12 @@ public final class ImageFiles {
      *
      * @param node what to picture (asked at click time: the node may be rebuilt between runs)
      */
-    public static javafx.scene.control.MenuButton pngMenu(String text, String title, String fileName,
+    public static MenuButton pngMenu(String text, String title, String fileName,
                                                           java.util.function.Supplier<javafx.scene.Node> node,
                                                           java.util.function.Consumer<String> say) {
-        javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton(text);
+        MenuButton button = new MenuButton(text);
         for (double scale : new double[] {1, PRINT_SCALE}) {
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(scale == 1
+            MenuItem item = new MenuItem(scale == 1
                     ? "At screen resolution…" : "At print resolution (3×, ~300 dpi)…");
             item.setOnAction(e -> {
                 javafx.stage.FileChooser c = new javafx.stage.FileChooser();
@@ -79,9 +82,9 @@ public final class ImageFiles {
         return button;
     }
 
-    private static void report(javafx.scene.control.MenuButton button, java.util.function.Consumer<String> say,
+    private static void report(MenuButton button, java.util.function.Consumer<String> say,
                                String message) {
-        button.setTooltip(new javafx.scene.control.Tooltip(message));
+        button.setTooltip(new Tooltip(message));
         say.accept(message);
     }
 

@@ -1,7 +1,15 @@
 package io.auscult.ui;
 
 import io.auscult.engine.ComputeExecutor;
+import io.auscult.ui.compare.CompareWindows;
+import io.auscult.ui.compare.MethodGridView;
+import io.auscult.ui.compare.TestSetComparisonView;
+import io.auscult.ui.compare.TestSetComparisonViewModel;
+import io.auscult.ui.explain.ExplainViewModel;
+import io.auscult.ui.explain.PresentationViewModel;
 import io.auscult.ui.project.RecentFiles;
+import io.auscult.ui.proxy.ProxyLabView;
+import io.auscult.ui.proxy.ProxyLabViewModel;
 import io.auscult.ui.task.TaskRunner;
 import io.auscult.ui.workbench.WorkbenchView;
 import io.auscult.ui.workbench.WorkbenchViewModel;
@@ -148,13 +156,13 @@ public final class WorkbenchApp extends Application {
                 // The loaded detectors of the clip's machine x the --method list (default: error,
                 // saliency, gradcam, ig); the picture is taken once every cell is computed.
                 List<String> methods = options.method().map(m -> List.of(m.split(","))).orElse(List.of());
-                io.auscult.ui.compare.CompareWindows.openGrid(view.getScene().getWindow(), model,
+                CompareWindows.openGrid(view.getScene().getWindow(), model,
                         WorkbenchView.stylesheet(), methods);
-                return windowShowing(io.auscult.ui.compare.MethodGridView.class, mainScene);
+                return windowShowing(MethodGridView.class, mainScene);
             }
             case "compare" -> {
                 // The test set of the clip's machine, the cheap methods (or --method), run at once.
-                io.auscult.ui.compare.TestSetComparisonViewModel compare = view.openTestSetComparison();
+                TestSetComparisonViewModel compare = view.openTestSetComparison();
                 if (compare == null) {
                     return mainScene;
                 }
@@ -163,10 +171,10 @@ public final class WorkbenchApp extends Application {
                     compare.methodChosen(m).set(methods.stream().anyMatch(x -> x.trim().equalsIgnoreCase(m)));
                 }
                 compare.run();
-                return windowShowing(io.auscult.ui.compare.TestSetComparisonView.class, mainScene);
+                return windowShowing(TestSetComparisonView.class, mainScene);
             }
             case "explain", "perturb", "present" -> {
-                io.auscult.ui.explain.ExplainViewModel explain = model.explain();
+                ExplainViewModel explain = model.explain();
                 explain.methodProperty().set(method);
                 explain.overlayOnProperty().set(true);
                 if (name.equals("perturb")) {
@@ -175,7 +183,7 @@ public final class WorkbenchApp extends Application {
                 if (name.equals("present")) {
                     view.presentation().start();
                     // The perturbation step: the picture a plant review remembers.
-                    view.presentation().model().go(io.auscult.ui.explain.PresentationViewModel.Step.PERTURB.ordinal());
+                    view.presentation().model().go(PresentationViewModel.Step.PERTURB.ordinal());
                 }
                 return mainScene;
             }
@@ -216,12 +224,12 @@ public final class WorkbenchApp extends Application {
 
     /** Opens the proxy lab on the open dataset and runs its quick grid; returns the lab window's scene. */
     private Scene startProxyLab(WorkbenchView view) {
-        io.auscult.ui.proxy.ProxyLabViewModel lab = view.openProxyLab();
+        ProxyLabViewModel lab = view.openProxyLab();
         lab.quickProperty().set(true);
         lab.runningProperty().addListener((o, was, now) -> {
             if (!now && !lab.models().isEmpty()) {
                 // Show a selected model in the picture: the last checkpoint of the plotted task.
-                List<io.auscult.ui.proxy.ProxyLabViewModel.Point> points = lab.points();
+                List<ProxyLabViewModel.Point> points = lab.points();
                 if (!points.isEmpty()) {
                     lab.select(points.get(points.size() - 1).model());
                 }
@@ -229,7 +237,7 @@ public final class WorkbenchApp extends Application {
         });
         lab.run();
         return javafx.stage.Window.getWindows().stream()
-                .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof io.auscult.ui.proxy.ProxyLabView)
+                .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof ProxyLabView)
                 .findFirst().map(javafx.stage.Window::getScene).orElseThrow();
     }
 

@@ -7,6 +7,7 @@ import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -30,7 +31,7 @@ public final class PresentationMode {
     private Node savedTop;
     private Node savedCenter;
     private Node savedBottom;
-    private final javafx.scene.control.SplitPane centre;
+    private final SplitPane centre;
     private int spectrogramIndex;
     private boolean wasFullScreen;
 
@@ -39,7 +40,7 @@ public final class PresentationMode {
      *               pane's skin as its parent, so it must be told, not found)
      */
     PresentationMode(WorkbenchView window, Stage stage, SpectrogramView spectrogram,
-                     javafx.scene.control.SplitPane centre, PresentationViewModel model) {
+                     SplitPane centre, PresentationViewModel model) {
         this.window = window;
         this.centre = centre;
         this.stage = stage;

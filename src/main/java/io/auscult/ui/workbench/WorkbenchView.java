@@ -4,8 +4,19 @@ import io.auscult.data.Recording;
 import io.auscult.store.ModelFile;
 import io.auscult.ui.ImageFiles;
 import io.auscult.ui.browser.BrowserView;
+import io.auscult.ui.compare.CompareWindows;
+import io.auscult.ui.compare.MethodGridViewModel;
+import io.auscult.ui.compare.TestSetComparisonViewModel;
+import io.auscult.ui.explain.ExplainLayers;
+import io.auscult.ui.explain.ExplainPanel;
+import io.auscult.ui.explain.ExplainViewModel;
+import io.auscult.ui.explain.PerturbationPanel;
+import io.auscult.ui.explain.PerturbationViewModel;
+import io.auscult.ui.explain.PresentationViewModel;
 import io.auscult.ui.model.TrainDialog;
 import io.auscult.ui.project.ProjectFile;
+import io.auscult.ui.proxy.ProxyLabView;
+import io.auscult.ui.proxy.ProxyLabViewModel;
 import io.auscult.ui.results.ResultsView;
 import io.auscult.ui.spectrogram.SpectrogramView;
 import javafx.animation.AnimationTimer;
@@ -17,8 +28,11 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
@@ -52,8 +66,8 @@ public final class WorkbenchView extends BorderPane {
     private final BrowserView browserView;
     private final Menu recentMenu = new Menu("Open recent");
     private final AnimationTimer playhead;
-    private final javafx.scene.control.TabPane sideTabs;
-    private final javafx.scene.control.TabPane bottomTabs;
+    private final TabPane sideTabs;
+    private final TabPane bottomTabs;
     private final PresentationMode presentation;
 
     public WorkbenchView(WorkbenchViewModel model, Stage stage) {
@@ -66,20 +80,20 @@ public final class WorkbenchView extends BorderPane {
         browserView = new BrowserView(model.treeProperty(), model.filterProperty(), model.selectedProperty(),
                 model::select);
         SidePanel detect = new SidePanel(model, this::train, this::showModelInfo);
-        io.auscult.ui.explain.ExplainPanel explainPanel = new io.auscult.ui.explain.ExplainPanel(model.explain(),
+        ExplainPanel explainPanel = new ExplainPanel(model.explain(),
                 this::hearRepaired, this::chooseReportFolder);
-        io.auscult.ui.explain.PerturbationPanel perturbPanel = new io.auscult.ui.explain.PerturbationPanel(
+        PerturbationPanel perturbPanel = new PerturbationPanel(
                 model.perturbation(), model.painter(), clip -> {
                     model.playVersion(clip);
                     startPlayhead();
                 }, model::stopPlayback);
-        io.auscult.ui.explain.ExplainLayers.install(spectrogramView, model.explain(), model.perturbation(),
+        ExplainLayers.install(spectrogramView, model.explain(), model.perturbation(),
                 model.painter());
-        sideTabs = new javafx.scene.control.TabPane(
-                new javafx.scene.control.Tab("Detect", scrolling(detect)),
-                new javafx.scene.control.Tab("Explain", scrolling(explainPanel)));
+        sideTabs = new TabPane(
+                new Tab("Detect", scrolling(detect)),
+                new Tab("Explain", scrolling(explainPanel)));
         sideTabs.setId("side-tabs");
-        sideTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        sideTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sideTabs.setPrefWidth(310);
         sideTabs.setMinWidth(240);
         // Turning the overlay on (menu, presentation) brings its controls forward.
@@ -88,12 +102,12 @@ public final class WorkbenchView extends BorderPane {
                 sideTabs.getSelectionModel().select(1);
             }
         });
-        javafx.scene.layout.Region side = sideTabs;
+        Region side = sideTabs;
 
-        bottomTabs = new javafx.scene.control.TabPane(new javafx.scene.control.Tab("Test-set results", resultsView),
-                new javafx.scene.control.Tab("Budget · listen · paint", perturbPanel));
+        bottomTabs = new TabPane(new Tab("Test-set results", resultsView),
+                new Tab("Budget · listen · paint", perturbPanel));
         bottomTabs.setId("bottom-tabs");
-        bottomTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.perturbation().activeProperty().addListener((o, a, on) -> {
             if (on) {
                 bottomTabs.getSelectionModel().select(1);
@@ -135,23 +149,23 @@ public final class WorkbenchView extends BorderPane {
             }
         };
         presentation = new PresentationMode(this, stage, spectrogramView, centre,
-                new io.auscult.ui.explain.PresentationViewModel(model.explain(), model.perturbation(),
+                new PresentationViewModel(model.explain(), model.perturbation(),
                         () -> model.selectedScoreProperty().get() + " — " + model.selectedDecisionProperty().get(),
                         v -> model.perturbation().listen(v, this::playVersion), this::hearRepaired));
         model.projectFileProperty().addListener((o, a, b) ->
                 stage.setTitle("Auscult workbench" + (b == null ? "" : " — " + b.getFileName())));
     }
 
-    private static javafx.scene.control.ScrollPane scrolling(javafx.scene.Node content) {
-        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+    private static ScrollPane scrolling(javafx.scene.Node content) {
+        ScrollPane pane = new ScrollPane(content);
         pane.setFitToWidth(true);
-        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        pane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         pane.getStyleClass().add("side-scroll");
         return pane;
     }
 
     /** The bottom tabs: test-set results, and budget · listen · paint. */
-    public javafx.scene.control.TabPane bottomTabs() {
+    public TabPane bottomTabs() {
         return bottomTabs;
     }
 
@@ -172,7 +186,7 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /** The right-hand tabs: Detect (model, score, threshold) and Explain (overlay, perturbation). */
-    public javafx.scene.control.TabPane sideTabs() {
+    public TabPane sideTabs() {
         return sideTabs;
     }
 
@@ -253,11 +267,11 @@ public final class WorkbenchView extends BorderPane {
                 item("Hear the repaired version", "F8", this::hearRepaired),
                 new SeparatorMenuItem(),
                 item("Original", "Shortcut+1", () -> model.explain().pictureProperty()
-                        .set(io.auscult.ui.explain.ExplainViewModel.Picture.ORIGINAL)),
+                        .set(ExplainViewModel.Picture.ORIGINAL)),
                 item("Reconstruction", "Shortcut+2", () -> model.explain().pictureProperty()
-                        .set(io.auscult.ui.explain.ExplainViewModel.Picture.RECONSTRUCTION)),
+                        .set(ExplainViewModel.Picture.RECONSTRUCTION)),
                 item("Difference", "Shortcut+3", () -> model.explain().pictureProperty()
-                        .set(io.auscult.ui.explain.ExplainViewModel.Picture.DIFFERENCE)));
+                        .set(ExplainViewModel.Picture.DIFFERENCE)));
         Menu play = new Menu("Play");
         play.getItems().addAll(
                 item("Play (selection or whole clip)", "Shortcut+P", () -> play(false)),
@@ -460,7 +474,7 @@ public final class WorkbenchView extends BorderPane {
     /** Writes the report of the clip on screen into {@code dir} (in the background). */
     public void exportReport(Path dir) {
         model.explain().exportReport(dir, model.perturbation().unitsProperty().get()
-                == io.auscult.ui.explain.PerturbationViewModel.Units.PATCHES, files -> { });
+                == PerturbationViewModel.Units.PATCHES, files -> { });
     }
 
     private void train() {
@@ -508,28 +522,28 @@ public final class WorkbenchView extends BorderPane {
     private Stage proxyLab;
 
     /** Opens (or brings forward) the proxy lab window, its data folder defaulting to the open dataset. */
-    public io.auscult.ui.proxy.ProxyLabViewModel openProxyLab() {
+    public ProxyLabViewModel openProxyLab() {
         if (proxyLab == null) {
-            io.auscult.ui.proxy.ProxyLabViewModel vm = new io.auscult.ui.proxy.ProxyLabViewModel(model.tasks(),
-                    io.auscult.ui.proxy.ProxyLabViewModel.Lab.REAL);
+            ProxyLabViewModel vm = new ProxyLabViewModel(model.tasks(),
+                    ProxyLabViewModel.Lab.REAL);
             if (model.scanProperty().get() != null) {
                 vm.dataProperty().set(model.scanProperty().get().root());
             }
-            proxyLab = io.auscult.ui.proxy.ProxyLabView.show(stage, vm, stylesheet());
+            proxyLab = ProxyLabView.show(stage, vm, stylesheet());
             proxyLab.getProperties().put("model", vm);
         }
         proxyLab.show();
         proxyLab.toFront();
-        return (io.auscult.ui.proxy.ProxyLabViewModel) proxyLab.getProperties().get("model");
+        return (ProxyLabViewModel) proxyLab.getProperties().get("model");
     }
 
     /** Opens the method grid (detectors x methods) for the recording on screen and starts it. */
-    public io.auscult.ui.compare.MethodGridViewModel openMethodGrid() {
-        return io.auscult.ui.compare.CompareWindows.openGrid(stage, model, stylesheet(), java.util.List.of());
+    public MethodGridViewModel openMethodGrid() {
+        return CompareWindows.openGrid(stage, model, stylesheet(), java.util.List.of());
     }
 
     /** Opens the test-set comparison of the machine on screen (it waits for Run). */
-    public io.auscult.ui.compare.TestSetComparisonViewModel openTestSetComparison() {
-        return io.auscult.ui.compare.CompareWindows.openComparison(stage, model, stylesheet());
+    public TestSetComparisonViewModel openTestSetComparison() {
+        return CompareWindows.openComparison(stage, model, stylesheet());
     }
 }

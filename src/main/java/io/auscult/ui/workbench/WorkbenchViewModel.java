@@ -28,6 +28,10 @@ import io.auscult.features.Spectrogram;
 import io.auscult.store.ModelFile;
 import io.auscult.ui.browser.BrowserNode;
 import io.auscult.ui.browser.RecordingTree;
+import io.auscult.ui.explain.ClipContext;
+import io.auscult.ui.explain.ExplainViewModel;
+import io.auscult.ui.explain.PerturbationViewModel;
+import io.auscult.ui.explain.RegionPainter;
 import io.auscult.ui.model.LoadedModel;
 import io.auscult.ui.project.Project;
 import io.auscult.ui.project.ProjectFile;
@@ -90,16 +94,16 @@ public final class WorkbenchViewModel {
     private double selectedScoreValue = Double.NaN;
     private LoadedModel selectedScoredBy;
     private long selectionGeneration;
-    private final io.auscult.ui.explain.ExplainViewModel explain;
-    private final io.auscult.ui.explain.PerturbationViewModel perturbation;
-    private final io.auscult.ui.explain.RegionPainter painter;
+    private final ExplainViewModel explain;
+    private final PerturbationViewModel perturbation;
+    private final RegionPainter painter;
 
     public WorkbenchViewModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
         this.recent = recent;
-        this.explain = new io.auscult.ui.explain.ExplainViewModel(tasks, spectrogram, this::normalTrainingClips);
-        this.perturbation = new io.auscult.ui.explain.PerturbationViewModel(explain);
-        this.painter = new io.auscult.ui.explain.RegionPainter(explain, spectrogram);
+        this.explain = new ExplainViewModel(tasks, spectrogram, this::normalTrainingClips);
+        this.perturbation = new PerturbationViewModel(explain);
+        this.painter = new RegionPainter(explain, spectrogram);
         scan.addListener((o, a, b) -> rebuildTree());
         filter.addListener((o, a, b) -> rebuildTree());
         activeModel.addListener((o, a, b) -> showActiveModel());
@@ -314,7 +318,7 @@ public final class WorkbenchViewModel {
                     + r.labels().machineId() + " · " + r.labels().split().word() + " · "
                     + r.labels().condition().word() + ")", shown.logMel(), shown.mask(), errors);
             selectedScoredBy = model;
-            explain.setContext(shown.detection() == null ? null : new io.auscult.ui.explain.ClipContext(model, r,
+            explain.setContext(shown.detection() == null ? null : new ClipContext(model, r,
                     shown.clip(), shown.logMel(), shown.detection().input(), shown.detection().reconstruction(),
                     Optional.ofNullable(shown.mask())));
             selectedScoreValue = shown.detection() == null ? Double.NaN : shown.detection().score();
@@ -350,16 +354,16 @@ public final class WorkbenchViewModel {
     }
 
     /** The budget slider, listening and painted-region state for the clip on screen. */
-    public io.auscult.ui.explain.PerturbationViewModel perturbation() {
+    public PerturbationViewModel perturbation() {
         return perturbation;
     }
 
-    public io.auscult.ui.explain.RegionPainter painter() {
+    public RegionPainter painter() {
         return painter;
     }
 
     /** The explanation views' state for the clip on screen. */
-    public io.auscult.ui.explain.ExplainViewModel explain() {
+    public ExplainViewModel explain() {
         return explain;
     }
 
