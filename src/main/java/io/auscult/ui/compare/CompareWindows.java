@@ -1,9 +1,6 @@
 package io.auscult.ui.compare;
 
-import io.auscult.data.Condition;
 import io.auscult.data.Recording;
-import io.auscult.data.ScanResult;
-import io.auscult.data.Split;
 import io.auscult.ui.model.LoadedModel;
 import io.auscult.ui.workbench.WorkbenchViewModel;
 import javafx.application.Platform;
@@ -11,7 +8,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,7 +39,7 @@ public final class CompareWindows {
             return null;
         }
         MethodGridViewModel vm = new MethodGridViewModel(workbench.tasks(), Platform::runLater, r, models,
-                normalTraining(workbench.scanProperty().get(), machine, MethodGridViewModel.REFERENCES));
+                first(workbench.normalTrainingClips(machine), MethodGridViewModel.REFERENCES));
         if (!methods.isEmpty()) {
             vm.chooseMethods(methods);
         }
@@ -84,18 +80,8 @@ public final class CompareWindows {
         return workbench.models().isEmpty() ? null : workbench.models().get(0).machine();
     }
 
-    /** Up to {@code max} normal training recordings of the machine, in path order. */
-    static List<Path> normalTraining(ScanResult scan, String machine, int max) {
-        List<Path> out = new ArrayList<>();
-        if (scan == null) {
-            return out;
-        }
-        for (Recording r : scan.recordings()) {
-            if (out.size() < max && r.labels().machineType().equals(machine) && r.labels().split() == Split.TRAIN
-                    && r.labels().condition() != Condition.ANOMALY) {
-                out.add(r.path());
-            }
-        }
-        return out;
+    /** The first {@code max} of {@code paths}. */
+    private static List<Path> first(List<Path> paths, int max) {
+        return paths.subList(0, Math.min(max, paths.size()));
     }
 }

@@ -101,7 +101,7 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
         this.recent = recent;
-        this.explain = new ExplainViewModel(tasks, spectrogram, this::normalTrainingClips);
+        this.explain = new ExplainViewModel(tasks, spectrogram, m -> normalTrainingClips(m.machine()));
         this.perturbation = new PerturbationViewModel(explain);
         this.painter = new RegionPainter(explain, spectrogram);
         scan.addListener((o, a, b) -> rebuildTree());
@@ -340,14 +340,14 @@ public final class WorkbenchViewModel {
     private record Shown(AudioClip clip, Spectrogram logMel, AnomalyMask mask, Detection detection, String note) {
     }
 
-    /** The normal training recordings of a model's machine in the open dataset (explanation baselines). */
-    private List<Path> normalTrainingClips(LoadedModel m) {
+    /** The normal training recordings of a machine in the open dataset (baselines of the explanation methods). */
+    public List<Path> normalTrainingClips(String machine) {
         ScanResult s = scan.get();
         if (s == null) {
             return List.of();
         }
         return s.recordings().stream()
-                .filter(r -> r.labels().machineType().equals(m.machine()))
+                .filter(r -> r.labels().machineType().equals(machine))
                 .filter(r -> r.labels().split() == io.auscult.data.Split.TRAIN
                         && r.labels().condition() != io.auscult.data.Condition.ANOMALY)
                 .map(Recording::path).toList();

@@ -5,14 +5,11 @@ import io.auscult.engine.ComputeExecutor;
 import io.auscult.explain.DisplayNormalisation;
 import io.auscult.faithfulness.BudgetGrid;
 import io.auscult.faithfulness.ReplacementExplorer;
-import io.auscult.ui.project.RecentFiles;
-import io.auscult.ui.task.TaskRunner;
+import io.auscult.ui.DemoWindow;
 import io.auscult.ui.workbench.WorkbenchView;
 import io.auscult.ui.workbench.WorkbenchViewModel;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
@@ -32,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExplainWorkbenchGuiTest extends FxRobot {
 
-    private static final int LIMIT_SECONDS = 180;
+    private static final int LIMIT_SECONDS = DemoWindow.LIMIT_SECONDS;
 
     @TempDir
     static Path shared;
@@ -56,6 +52,7 @@ class ExplainWorkbenchGuiTest extends FxRobot {
     private ComputeExecutor compute;
     private WorkbenchViewModel vm;
     private WorkbenchView view;
+    private DemoWindow window;
 
     @BeforeAll
     static void oneDemoModel() throws Exception {
@@ -67,17 +64,9 @@ class ExplainWorkbenchGuiTest extends FxRobot {
     @BeforeEach
     void openWorkbench() throws Exception {
         compute = new ComputeExecutor();
-        FxToolkit.setupStage(stage -> {
-            vm = new WorkbenchViewModel(new TaskRunner(compute, Platform::runLater, new io.auscult.ui.AfterNextPulse()),
-                    new RecentFiles(dir.resolve("recent.json")));
-            view = new WorkbenchView(vm, stage);
-            Scene scene = new Scene(view, 1280, 800);
-            scene.getStylesheets().add(WorkbenchView.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            vm.openDemo(Path.of("samples").toAbsolutePath(), models);
-        });
-        awaitIdle();
+        window = DemoWindow.open(compute, dir.resolve("recent.json"), models, 1280, 800);
+        vm = window.model();
+        view = window.view();
         assertThat(onFx(() -> vm.explain().contextProperty().get())).as("the demo's top anomaly, scored").isNotNull();
         // The tabs a user opens to reach the explanation and budget controls.
         interact(() -> {
@@ -94,13 +83,11 @@ class ExplainWorkbenchGuiTest extends FxRobot {
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(LIMIT_SECONDS, TimeUnit.SECONDS);
+        return DemoWindow.onFx(c);
     }
 
     private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> !vm.tasks().runningProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
+        window.awaitIdle();
     }
 
     @SuppressWarnings("unchecked")

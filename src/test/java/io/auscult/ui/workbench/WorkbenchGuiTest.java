@@ -6,13 +6,10 @@ import io.auscult.engine.ComputeExecutor;
 import io.auscult.ui.browser.BrowserNode;
 import io.auscult.ui.StallWatchdog;
 import io.auscult.ui.project.ProjectFile;
-import io.auscult.ui.project.RecentFiles;
+import io.auscult.ui.DemoWindow;
 import io.auscult.ui.results.ResultRow;
 import io.auscult.ui.results.ScoreHistogramView;
-import io.auscult.ui.task.TaskRunner;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.MouseButton;
@@ -41,8 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkbenchGuiTest extends FxRobot {
 
-    /** Upper bound for a wait; reached only if something hangs (the work itself takes seconds). */
-    private static final int LIMIT_SECONDS = 180;
+    private static final int LIMIT_SECONDS = DemoWindow.LIMIT_SECONDS;
 
     @TempDir
     static Path shared;
@@ -53,6 +49,7 @@ class WorkbenchGuiTest extends FxRobot {
     private ComputeExecutor compute;
     private WorkbenchViewModel vm;
     private WorkbenchView view;
+    private DemoWindow window;
 
     @BeforeAll
     static void oneDemoModel() throws Exception {
@@ -66,17 +63,9 @@ class WorkbenchGuiTest extends FxRobot {
     @BeforeEach
     void openWorkbench() throws Exception {
         compute = new ComputeExecutor();
-        FxToolkit.setupStage(stage -> {
-            vm = new WorkbenchViewModel(new TaskRunner(compute, Platform::runLater, new io.auscult.ui.AfterNextPulse()),
-                    new RecentFiles(dir.resolve("recent.json")));
-            view = new WorkbenchView(vm, stage);
-            Scene scene = new Scene(view, 1280, 800);
-            scene.getStylesheets().add(WorkbenchView.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            vm.openDemo(Path.of("samples").toAbsolutePath(), models);
-        });
-        awaitIdle();
+        window = DemoWindow.open(compute, dir.resolve("recent.json"), models, 1280, 800);
+        vm = window.model();
+        view = window.view();
     }
 
     @AfterEach
@@ -86,13 +75,11 @@ class WorkbenchGuiTest extends FxRobot {
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(LIMIT_SECONDS, TimeUnit.SECONDS);
+        return DemoWindow.onFx(c);
     }
 
     private void awaitIdle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS, () -> onFx(() -> !vm.tasks().runningProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
+        window.awaitIdle();
     }
 
     @Test
