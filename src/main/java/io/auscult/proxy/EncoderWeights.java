@@ -1,5 +1,9 @@
 package io.auscult.proxy;
 
+import io.auscult.detect.nn.ConvBackboneWeights;
+import io.auscult.detect.nn.ConvBatchNorm;
+import io.auscult.detect.nn.ConvLayerWeights;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -7,122 +11,129 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * The conv encoder's parameters: per level a 3 x 3, stride 2, padding 1 convolution (the AE's
- * encoder layers, {@code [kh, kw, in, out]} layout) followed by ReLU. The embedding is the mean
- * over time and frequency of the last level, so its dimension is the last width.
+ * The lab's conv encoder: the conv AE's encoder layers exactly (per level Conv2d k3 s2 p1 +
+ * BatchNorm2d + ReLU, {@link ConvLayerWeights} in PyTorch's layout with their batch norm), so a
+ * reconstruction model of the lab is the detector's AE and its encoder the same backbone the
+ * other tasks train. The embedding is the mean over time and frequency of the last level, so its
+ * dimension is the last width.
  *
- * @param widths  channels per level, input side first
- * @param weights per level, {@code 9 * in * out} values in {@code [kh][kw][in][out]} order
- * @param biases  per level, {@code out} values
+ * @param layers per level, input side first; the first takes 1 channel
  */
-public record EncoderWeights(List<Integer> widths, List<float[]> weights, List<float[]> biases) {
+public record EncoderWeights(List<ConvLayerWeights> layers) {
 
-    private static final int MAGIC = 0x41505845; // "APXE": Auscult proxy encoder
+    private static final int MAGIC = 0x41505842; // "APXB": Auscult proxy encoder with batch norm
+    private static final int OLD_MAGIC = 0x41505845; // "APXE": the first format, without batch norm
 
     public EncoderWeights {
-        widths = List.copyOf(widths);
-        weights = List.copyOf(weights);
-        biases = List.copyOf(biases);
-        if (widths.isEmpty() || weights.size() != widths.size() || biases.size() != widths.size()) {
-            throw new IllegalArgumentException("need one weight and bias array per width, widths " + widths);
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("an encoder needs at least one level");
         }
-        for (int k = 0; k < widths.size(); k++) {
-            int in = k == 0 ? 1 : widths.get(k - 1);
-            if (weights.get(k).length != 9 * in * widths.get(k) || biases.get(k).length != widths.get(k)) {
-                throw new IllegalArgumentException("level " + (k + 1) + " has the wrong number of parameters");
+        for (int k = 0; k < layers.size(); k++) {
+            ConvLayerWeights l = layers.get(k);
+            int in = k == 0 ? 1 : layers.get(k - 1).outChannels();
+            if (l.transposed() || l.batchNorm() == null || l.inChannels() != in) {
+                throw new IllegalArgumentException("level " + (k + 1) + " must be a convolution with batch norm from "
+                        + in + " channels, not " + l);
             }
         }
     }
 
-    /** He-uniform initial weights (bound √(6 / fan-in), right for ReLU), zero biases, from a seed. */
+    /** The AE's initial encoder (PyTorch's default initialisation, batch norm at identity) from a seed. */
     public static EncoderWeights initial(List<Integer> widths, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<float[]> w = new ArrayList<>();
-        List<float[]> b = new ArrayList<>();
-        for (int k = 0; k < widths.size(); k++) {
-            int in = k == 0 ? 1 : widths.get(k - 1);
-            w.add(heUniform(random, 9 * in, 9 * in * widths.get(k)));
-            b.add(new float[widths.get(k)]);
-        }
-        return new EncoderWeights(widths, w, b);
+        return new EncoderWeights(ConvBackboneWeights.initial(1, widths, seed).encoder());
     }
 
-    static float[] heUniform(SplittableRandom random, int fanIn, int count) {
-        double bound = Math.sqrt(6.0 / fanIn);
-        float[] out = new float[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = (float) ((2 * random.nextDouble() - 1) * bound);
-        }
-        return out;
+    /** Channels per level, input side first. */
+    public List<Integer> widths() {
+        return layers.stream().map(ConvLayerWeights::outChannels).toList();
     }
 
     public int levels() {
-        return widths.size();
+        return layers.size();
     }
 
     /** Dimension of the pooled embedding: the last level's width. */
     public int embeddingDimension() {
-        return widths.get(widths.size() - 1);
+        return layers.get(layers.size() - 1).outChannels();
     }
 
     /** Frames and mels must be multiples of this (each level halves them). */
     public int sizeMultiple() {
-        return 1 << widths.size();
+        return 1 << layers.size();
     }
 
     public void write(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
         d.writeInt(MAGIC);
-        d.writeInt(widths.size());
-        for (int w : widths) {
-            d.writeInt(w);
+        d.writeInt(layers.size());
+        for (ConvLayerWeights l : layers) {
+            d.writeInt(l.outChannels());
         }
-        for (int k = 0; k < widths.size(); k++) {
-            for (float v : weights.get(k)) {
-                d.writeFloat(v);
-            }
-            for (float v : biases.get(k)) {
-                d.writeFloat(v);
-            }
+        for (ConvLayerWeights l : layers) {
+            ConvBatchNorm bn = l.batchNorm();
+            writeFloats(d, l.weight());
+            writeFloats(d, l.bias());
+            writeFloats(d, bn.gamma());
+            writeFloats(d, bn.beta());
+            writeFloats(d, bn.runningMean());
+            writeFloats(d, bn.runningVar());
+            d.writeDouble(bn.eps());
         }
         d.flush();
     }
 
     public static EncoderWeights read(InputStream in, String source) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != MAGIC) {
+        int magic = d.readInt();
+        if (magic == OLD_MAGIC) {
+            throw new IOException(source + " is an encoder of the first format, without batch norm; train it again "
+                    + "with 'auscult proxy pretrain'");
+        }
+        if (magic != MAGIC) {
             throw new IOException(source + " is not an Auscult proxy encoder file (wrong magic number)");
         }
         int levels = d.readInt();
         if (levels < 1 || levels > 8) {
             throw new IOException(source + ": implausible number of levels " + levels);
         }
-        List<Integer> widths = new ArrayList<>();
+        int[] widths = new int[levels];
         for (int k = 0; k < levels; k++) {
-            int w = d.readInt();
-            if (w < 1 || w > 4096) {
-                throw new IOException(source + ": implausible width " + w);
+            widths[k] = d.readInt();
+            if (widths[k] < 1 || widths[k] > 4096) {
+                throw new IOException(source + ": implausible width " + widths[k]);
             }
-            widths.add(w);
         }
-        List<float[]> w = new ArrayList<>();
-        List<float[]> b = new ArrayList<>();
-        for (int k = 0; k < levels; k++) {
-            int inputs = k == 0 ? 1 : widths.get(k - 1);
-            float[] wk = new float[9 * inputs * widths.get(k)];
-            for (int i = 0; i < wk.length; i++) {
-                wk[i] = d.readFloat();
+        List<ConvLayerWeights> layers = new ArrayList<>();
+        try {
+            for (int k = 0; k < levels; k++) {
+                int inputs = k == 0 ? 1 : widths[k - 1];
+                int out = widths[k];
+                double[] w = readFloats(d, 9 * inputs * out);
+                double[] b = readFloats(d, out);
+                ConvBatchNorm bn = new ConvBatchNorm(readFloats(d, out), readFloats(d, out), readFloats(d, out),
+                        readFloats(d, out), d.readDouble());
+                layers.add(new ConvLayerWeights(false, inputs, out, w, b, bn));
             }
-            float[] bk = new float[widths.get(k)];
-            for (int i = 0; i < bk.length; i++) {
-                bk[i] = d.readFloat();
-            }
-            w.add(wk);
-            b.add(bk);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": " + e.getMessage(), e);
         }
-        return new EncoderWeights(widths, w, b);
+        return new EncoderWeights(layers);
+    }
+
+    private static void writeFloats(DataOutputStream d, double[] values) throws IOException {
+        for (double v : values) {
+            d.writeFloat((float) v);
+        }
+    }
+
+    private static double[] readFloats(DataInputStream d, int n) throws IOException {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = d.readFloat();
+        }
+        return v;
     }
 }

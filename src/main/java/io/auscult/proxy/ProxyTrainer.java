@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,9 @@ public final class ProxyTrainer {
     static final double MAX_SNR_DB = 5;
     /** Share of separation mixtures whose interferer is stationary noise rather than another machine. */
     static final double NOISE_SHARE = 0.25;
+    /** Training batches whose statistics become the batch norms' running statistics at a checkpoint. */
+    static final int MIN_CALIBRATION_BATCHES = 4;
+    static final int MAX_CALIBRATION_BATCHES = 16;
 
     private ProxyTrainer() {
     }
@@ -76,11 +80,30 @@ public final class ProxyTrainer {
                 }
                 if (epoch == options.checkpoints().get(next)) {
                     cancellation.throwIfCancelled();
+                    recalibrate(graph, maker, options.seed() + epoch, Math.min(MAX_CALIBRATION_BATCHES,
+                            Math.max(MIN_CALIBRATION_BATCHES, steps)));
                     listener.at(epoch, model, sum / steps);
                     next++;
                 }
             }
         }
+    }
+
+    /**
+     * Sets the batch norms' running statistics from training batches drawn as in training (their own
+     * seed, so training's draws do not change): about one epoch of batches, at least
+     * {@value #MIN_CALIBRATION_BATCHES} and at most {@value #MAX_CALIBRATION_BATCHES}.
+     */
+    private static void recalibrate(ProxyGraph graph, BatchMaker maker, long seed, int batches) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        List<INDArray> inputs = new ArrayList<>();
+        for (int i = 0; i < batches; i++) {
+            Map<String, INDArray> ph = maker.next(random);
+            inputs.add(ph.remove(ProxyGraph.X));
+            ph.values().forEach(INDArray::close);
+        }
+        graph.recalibrate(inputs);
+        inputs.forEach(INDArray::close);
     }
 
     /** Makes the placeholders of one training step for a task. */

@@ -61,7 +61,7 @@ public record ConvLayerWeights(boolean transposed, int inChannels, int outChanne
      * by the batch norm's {@code gamma / sqrt(var + eps)}: exact in inference, and it leaves no
      * broadcasting op in the graph.
      */
-    double[] graphWeight(boolean foldBatchNorm) {
+    public double[] graphWeight(boolean foldBatchNorm) {
         double[] g = new double[weight.length];
         for (int i = 0; i < inChannels; i++) {
             for (int o = 0; o < outChannels; o++) {
@@ -77,7 +77,7 @@ public record ConvLayerWeights(boolean transposed, int inChannels, int outChanne
     }
 
     /** The bias; with {@code foldBatchNorm}, {@code bias * scale + shift} (batch norm applied to it). */
-    double[] graphBias(boolean foldBatchNorm) {
+    public double[] graphBias(boolean foldBatchNorm) {
         double[] b = bias.clone();
         if (foldBatchNorm && batchNorm != null) {
             for (int o = 0; o < outChannels; o++) {
@@ -88,7 +88,7 @@ public record ConvLayerWeights(boolean transposed, int inChannels, int outChanne
     }
 
     /** A layer from a kernel in the graph's layout (what training produces). */
-    static ConvLayerWeights fromGraphLayout(boolean transposed, int inChannels, int outChannels, double[] graphWeight,
+    public static ConvLayerWeights fromGraphLayout(boolean transposed, int inChannels, int outChannels, double[] graphWeight,
                                             double[] bias, ConvBatchNorm batchNorm) {
         ConvLayerWeights shape = new ConvLayerWeights(transposed, inChannels, outChannels,
                 new double[graphWeight.length], bias, null);
