@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,6 +39,18 @@ public final class DetectorTraining {
                 throw new IllegalArgumentException("epochs must be >= 0, was " + epochs);
             }
         }
+    }
+
+    /**
+     * The decision threshold of a new model: the {@link #THRESHOLD_LEVEL} quantile of a gamma
+     * distribution (loc 0, maximum likelihood) fitted to its normal training scores, described
+     * as the model file records it.
+     */
+    public static Threshold fitThreshold(double[] normalScores) {
+        GammaThreshold gamma = GammaThreshold.fit(normalScores);
+        return new Threshold(gamma.value(), String.format(Locale.ROOT,
+                "gamma fit (loc 0, MLE; shape %.4g, scale %.4g), %.0fth percentile of %d normal training scores",
+                gamma.fit().shape(), gamma.fit().scale(), THRESHOLD_LEVEL * 100, normalScores.length));
     }
 
     /** The percentile of the gamma fit used as threshold (DCASE baseline). */
@@ -99,10 +112,7 @@ public final class DetectorTraining {
             List<Spectrogram> normals = new ArrayList<>(set.train());
             normals.addAll(set.validation());
             double[] scores = network.reconstruct(normals).stream().mapToDouble(Reconstruction::score).toArray();
-            GammaThreshold gamma = GammaThreshold.fit(scores);
-            Threshold threshold = new Threshold(gamma.value(), String.format(
-                    "gamma fit (loc 0, MLE; shape %.4g, scale %.4g), %.0fth percentile of %d normal training scores",
-                    gamma.fit().shape(), gamma.fit().scale(), THRESHOLD_LEVEL * 100, scores.length));
+            Threshold threshold = fitThreshold(scores);
             Map<String, String> files = new LinkedHashMap<>();
             set.sha256().forEach((Path p, String h) -> files.put(p.toString(), h));
             Provenance provenance = new Provenance(Versions.auscult(), Versions.nd4j(), request.seed(), config,

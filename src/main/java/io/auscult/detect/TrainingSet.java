@@ -130,7 +130,8 @@ public record TrainingSet(List<Spectrogram> train, List<Spectrogram> validation,
         return held;
     }
 
-    static String sha256(Path file) throws IOException {
+    /** The SHA-256 of a file's bytes, in hex (what a model's provenance records per training file). */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             byte[] buffer = new byte[1 << 16];
             while (in.read(buffer) >= 0) {

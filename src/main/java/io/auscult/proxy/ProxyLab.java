@@ -1,11 +1,13 @@
 package io.auscult.proxy;
 
 import io.auscult.data.ScanResult;
+import io.auscult.detect.nn.ConvBackboneWeights;
 import io.auscult.engine.Cancellation;
 import io.auscult.engine.Progress;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +31,17 @@ public final class ProxyLab {
         }
     }
 
-    /** The models, the statistics and the data the lab used. */
-    public record Result(Request request, List<ModelResult> models, Alignment alignment, LabData data) {
+    /**
+     * The models, the statistics and the data the lab used.
+     *
+     * @param autoencoders the reconstruction models' networks by model name: each is the detector's
+     *                     conv AE, which {@link LabDetector} opens as a detector
+     */
+    public record Result(Request request, List<ModelResult> models, Alignment alignment, LabData data,
+                         Map<String, ConvBackboneWeights> autoencoders) {
+        public Result {
+            autoencoders = Map.copyOf(autoencoders);
+        }
     }
 
     private ProxyLab() {
@@ -45,6 +56,7 @@ public final class ProxyLab {
         LabGrid grid = request.grid();
         ModelEvaluator evaluator = new ModelEvaluator(data, grid.cropFrames(), request.seed());
         List<ModelResult> models = new ArrayList<>();
+        Map<String, ConvBackboneWeights> autoencoders = new LinkedHashMap<>();
         List<ProxyTaskKind> tasks = new ArrayList<>(EnumSet.copyOf(request.tasks()));
         int runs = 0;
         for (ProxyTaskKind k : tasks) {
@@ -70,8 +82,12 @@ public final class ProxyLab {
                 ProxyTrainer.train(kind, data, options, null, (epoch, model, loss) -> {
                     slice.report(epoch / (double) options.epochs(), kind + " " + options.capacityLabel()
                             + ": evaluating epoch " + epoch);
-                    models.add(evaluator.evaluate(model, options.capacityLabel(), epoch, widths.get(widths.size() - 1),
-                            loss));
+                    ModelResult m = evaluator.evaluate(model, options.capacityLabel(), epoch,
+                            widths.get(widths.size() - 1), loss);
+                    models.add(m);
+                    if (kind == ProxyTaskKind.RECONSTRUCTION) {
+                        autoencoders.put(m.model(), model.autoencoderWeights());
+                    }
                 }, slice, cancellation);
                 done++;
             }
@@ -81,7 +97,7 @@ public final class ProxyLab {
         Map<ProxyTaskKind, Double> chance = Map.of(ProxyTaskKind.CLASSIFICATION, 1.0 / data.classes().size(),
                 ProxyTaskKind.CONTRASTIVE, 1.0 / data.role(LabClip.Role.VALIDATION).size());
         Alignment alignment = Alignment.of(models, chance, request.seed());
-        return new Result(request, models, alignment, data);
+        return new Result(request, models, alignment, data, autoencoders);
     }
 
     static String capacityLabel(List<Integer> widths) {

@@ -1,5 +1,6 @@
 package io.auscult.proxy;
 
+import io.auscult.detect.nn.ConvBackboneWeights;
 import io.auscult.features.Spectrogram;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,6 +35,11 @@ final class ProxyModel {
     /** The encoder's weights as they are now. */
     EncoderWeights encoderWeights() {
         return graph.encoderWeights();
+    }
+
+    /** A reconstruction model's whole network, as the detector's conv AE runs it. */
+    ConvBackboneWeights autoencoderWeights() {
+        return graph.autoencoderWeights();
     }
 
     int usableFrames(int frames) {

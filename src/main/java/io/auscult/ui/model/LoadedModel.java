@@ -51,10 +51,12 @@ public final class LoadedModel {
         return detector.threshold().value();
     }
 
-    /** "fan · AE · fan-ae.auscult" or "fan · MAE · unsaved". */
+    /** "fan · AE · fan-ae.auscult", "fan · MAE · unsaved" or "fan · AE · lab reconstruction-w8-16-32-e4". */
     public String displayName() {
         return machine + " · " + kind().word().toUpperCase(Locale.ROOT) + " · "
-                + (file == null ? "unsaved" : file.getFileName().toString());
+                + (file != null ? file.getFileName().toString()
+                : detector.provenance().config().containsKey("labModel")
+                ? "lab " + detector.provenance().config().get("labModel") : "unsaved");
     }
 
     /** What the model is, for the side panel and the model-info dialog. */

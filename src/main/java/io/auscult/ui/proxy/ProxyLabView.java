@@ -23,6 +23,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -201,8 +202,20 @@ public final class ProxyLabView extends BorderPane {
         details.setMinHeight(96);
         details.textProperty().bind(Bindings.when(model.detailsProperty().isEmpty())
                 .then("Click a dot or a row to see that model.").otherwise(model.detailsProperty()));
+        ChoiceBox<String> machine = new ChoiceBox<>(model.machines());
+        machine.setId("proxy-open-machine");
+        machine.valueProperty().bindBidirectional(model.machineProperty());
+        machine.disableProperty().bind(model.openableProperty().not());
+        Button open = new Button("Open in workbench");
+        open.setId("proxy-open");
+        open.setTooltip(new Tooltip("Show this reconstruction model (a conv AE) in the detection and explanation "
+                + "views, for the chosen machine type"));
+        open.disableProperty().bind(model.openableProperty().not());
+        open.setOnAction(e -> model.openSelected());
+        HBox openRow = new HBox(8, open, new Label("for"), machine);
+        openRow.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(scatter, Priority.ALWAYS);
-        VBox plot = new VBox(6, plotControls, scatter, details);
+        VBox plot = new VBox(6, plotControls, scatter, details, openRow);
         plot.setPadding(new Insets(0, 0, 0, 6));
 
         TableView<AlignmentTest> tests = new TableView<>(model.tests());

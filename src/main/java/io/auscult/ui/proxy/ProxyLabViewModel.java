@@ -2,6 +2,7 @@ package io.auscult.ui.proxy;
 
 import io.auscult.data.DatasetScanner;
 import io.auscult.data.ScanResult;
+import io.auscult.detect.TrainedDetector;
 import io.auscult.engine.BackgroundTask;
 import io.auscult.engine.Cancellation;
 import io.auscult.engine.Progress;
@@ -9,6 +10,7 @@ import io.auscult.engine.TaskHandle;
 import io.auscult.proxy.AlignmentTest;
 import io.auscult.proxy.LabGrid;
 import io.auscult.proxy.LabReport;
+import io.auscult.proxy.LabDetector;
 import io.auscult.proxy.ModelResult;
 import io.auscult.proxy.ProxyLab;
 import io.auscult.proxy.ProxyTaskKind;
@@ -16,6 +18,8 @@ import io.auscult.proxy.StageCheck;
 import io.auscult.ui.task.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,8 +46,11 @@ import java.util.Set;
  * the chosen task and axis, and the selected model's details. Testable without a stage: give it
  * a {@link TaskRunner} on a current-thread executor and a fake {@link Lab}.
  *
- * <p>The lab does not save its models (they are proxy-task encoders, not detectors the
- * detection view could load), so selecting a model shows its numbers rather than opening it.
+ * <p>A reconstruction model is the detector's conv AE: {@link #openSelected} opens it, for one
+ * machine type of the lab's data, in the workbench's detection and explanation views (through
+ * the {@link Opener} the workbench gives). The other tasks' models are encoders with a
+ * classification, projection or mask head, which do not reconstruct their input: selecting one
+ * shows its numbers and says why it does not open.
  */
 public final class ProxyLabViewModel {
 
@@ -59,6 +66,12 @@ public final class ProxyLabViewModel {
             cancellation.throwIfCancelled();
             return r;
         };
+    }
+
+    /** Hands a detector to the workbench: it builds it on the compute thread, scores {@code data}'s test set and shows it. */
+    @FunctionalInterface
+    public interface Opener {
+        void open(String title, Path data, BackgroundTask.Work<TrainedDetector> detector);
     }
 
     /** The y axis of the scatter plot. */
@@ -100,6 +113,11 @@ public final class ProxyLabViewModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose tasks and data, then Run.");
     private final SimpleBooleanProperty running = new SimpleBooleanProperty(false);
+    private final ObservableList<String> machines = FXCollections.observableArrayList();
+    private final ObjectProperty<String> machine = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper openable = new ReadOnlyBooleanWrapper(false);
+    private Opener opener;
+    private Path resultData;
     private ProxyLab.Result result;
     private TaskHandle<ProxyLab.Result> handle;
 
@@ -109,7 +127,10 @@ public final class ProxyLabViewModel {
         for (ProxyTaskKind k : ProxyTaskKind.values()) {
             chosen.put(k, new SimpleBooleanProperty(true));
         }
-        selected.addListener((o, a, m) -> details.set(m == null ? "" : describe(m)));
+        selected.addListener((o, a, m) -> {
+            details.set(m == null ? "" : describe(m, result != null && LabDetector.opens(result, m.model())));
+            openable.set(m != null && result != null && opener != null && LabDetector.opens(result, m.model()));
+        });
     }
 
     /** Whether {@code task} is to be run. */
@@ -157,7 +178,7 @@ public final class ProxyLabViewModel {
                 lab.run(folder, request, progress, cancel)), new TaskRunner.Outcome<>() {
                     @Override
                     public void succeeded(ProxyLab.Result value) {
-                        show(value);
+                        show(value, folder);
                         running.set(false);
                     }
 
@@ -184,9 +205,47 @@ public final class ProxyLabViewModel {
         }
     }
 
+    /** Where "Open in workbench" sends a model; without one (a lab window on its own) nothing opens. */
+    public void setOpener(Opener opener) {
+        this.opener = opener;
+    }
+
+    /**
+     * Opens the selected reconstruction model in the workbench for the chosen machine type, or says
+     * why not. Returns whether it was handed to the workbench.
+     */
+    public boolean openSelected() {
+        ModelResult m = selected.get();
+        String forMachine = machine.get();
+        if (m == null || result == null) {
+            status.set("Select a model first.");
+            return false;
+        }
+        if (!LabDetector.opens(result, m.model())) {
+            status.set(m.model() + " is a " + m.task().word() + " model: it does not reconstruct its input, so "
+                    + "the detection and explanation views have no error to show. Reconstruction models open.");
+            return false;
+        }
+        if (opener == null || forMachine == null) {
+            status.set(opener == null ? "Open the lab from the workbench to open its models there."
+                    : "Choose the machine type to open the model for.");
+            return false;
+        }
+        ProxyLab.Result lab = result;
+        Path folder = resultData;
+        opener.open("Open " + m.model() + " for " + forMachine, folder, (progress, cancel) ->
+                LabDetector.open(lab, m.model(), forMachine, folder.toString(), progress, cancel));
+        status.set("Opening " + m.model() + " for " + forMachine + " in the workbench…");
+        return true;
+    }
+
     /** Shows a lab's result: tables, the first trainable task in the scatter plot, nothing selected. */
-    void show(ProxyLab.Result r) {
+    void show(ProxyLab.Result r, Path folder) {
         result = r;
+        resultData = folder;
+        List<String> kinds = r.data() == null ? List.of() : LabDetector.machines(r);
+        machines.setAll(kinds);
+        machine.set(kinds.isEmpty() ? null : kinds.get(0));
         selected.set(null);
         models.setAll(r.models());
         tests.setAll(r.alignment().tests());
@@ -237,16 +296,29 @@ public final class ProxyLabViewModel {
         }
     }
 
-    static String describe(ModelResult m) {
+    static String describe(ModelResult m, boolean opens) {
         return String.format(Locale.ROOT, """
                 %s  (task %s, capacity %s, epoch %d, embedding %d)
                 proxy metric %s = %s   training loss %s
                 LP AUC %s   MD AUC %s   direct AUC %s   direct pAUC %s   effective rank %s
-                The lab keeps its proxy encoders in memory only: they are not detectors, so there is no \
-                .auscult file to open in the detection view.""",
+                %s""",
                 m.model(), m.task().word(), m.capacity(), m.epoch(), m.embeddingDim(), m.task().metricName(),
                 fmt(m.proxyMetric()), fmt(m.trainLoss()), fmt(m.lpAuc()), fmt(m.mdAuc()), fmt(m.directAuc()),
-                fmt(m.directPauc()), fmt(m.effectiveRank()));
+                fmt(m.directPauc()), fmt(m.effectiveRank()), opens
+                        ? "A conv AE: \"Open in workbench\" shows it in the detection and explanation views "
+                        + "(saved from there as a .auscult file if you wish)."
+                        : "An encoder with a " + head(m.task()) + ", judged here by its embedding (LP and MD AUC): it "
+                        + "does not reconstruct its input, so it has no error map or repair to show in the "
+                        + "workbench.");
+    }
+
+    private static String head(ProxyTaskKind task) {
+        return switch (task) {
+            case CLASSIFICATION -> "classification head";
+            case CONTRASTIVE -> "projection head";
+            case SEPARATION -> "separation mask";
+            default -> "frozen encoder and no head";
+        };
     }
 
     static String fmt(double v) {
@@ -276,6 +348,20 @@ public final class ProxyLabViewModel {
 
     public ObjectProperty<Axis> axisProperty() {
         return axis;
+    }
+
+    /** The machine types of the lab's data: a lab model opens as a detector for one of them. */
+    public ObservableList<String> machines() {
+        return machines;
+    }
+
+    public ObjectProperty<String> machineProperty() {
+        return machine;
+    }
+
+    /** Whether the selected model can be opened in the workbench (a reconstruction model, an opener set). */
+    public ReadOnlyBooleanProperty openableProperty() {
+        return openable.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ModelResult> selectedProperty() {

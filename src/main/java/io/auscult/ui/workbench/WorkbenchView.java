@@ -529,6 +529,12 @@ public final class WorkbenchView extends BorderPane {
             if (model.scanProperty().get() != null) {
                 vm.dataProperty().set(model.scanProperty().get().root());
             }
+            // A reconstruction model opens here, in the detection and explanation views; the
+            // workbench comes forward so the user sees it arrive.
+            vm.setOpener((title, data, detector) -> {
+                model.openDetector(title, data, detector);
+                stage.toFront();
+            });
             proxyLab = ProxyLabView.show(stage, vm, stylesheet());
             proxyLab.getProperties().put("model", vm);
         }

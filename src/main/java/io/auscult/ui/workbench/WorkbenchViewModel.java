@@ -428,6 +428,47 @@ public final class WorkbenchViewModel {
         }, m -> { }));
     }
 
+    /**
+     * Opens a detector made elsewhere (a model of the proxy lab): builds it on the compute thread,
+     * scores its machine's test set of {@code data} (scanning that folder first when the workbench
+     * shows another dataset or none), makes it the active model and selects the machine's
+     * highest-scoring test anomaly, so the detection and explanation views show it at once.
+     */
+    public TaskHandle<?> openDetector(String title, Path data, BackgroundTask.Work<TrainedDetector> source) {
+        ScanResult current = scan.get();
+        return tasks.run(BackgroundTask.of(title, (progress, cancel) -> {
+            ScanResult s = current;
+            if (s == null || !sameFolder(s.root(), data)) {
+                s = new DatasetScanner().scan(data, progress.slice(0, 0.2), cancel);
+            }
+            TrainedDetector d = source.run(progress.slice(0.2, 0.6), cancel);
+            LoadedModel m = new LoadedModel(d, null);
+            try {
+                return new Opened(s, new Scored(m, evaluate(s, m, progress.slice(0.6, 1), cancel)));
+            } catch (RuntimeException e) {
+                d.close();
+                throw e;
+            }
+        }), TaskRunner.outcome(o -> {
+            if (o.scan() != scan.get()) {
+                scan.set(o.scan());
+            }
+            addModel(o.scored().model(), o.scored().rows());
+            o.scored().rows().stream().filter(r -> r.label() == Condition.ANOMALY)
+                    .max(Comparator.comparingDouble(ResultRow::score))
+                    .ifPresent(r -> select(r.recording()));
+            tasks.say("Opened " + o.scored().model().displayName() + ": " + o.scored().rows().size()
+                    + " test recordings scored.");
+        }, m -> { }));
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    private record Opened(ScanResult scan, Scored scored) {
+    }
+
     private void addModel(LoadedModel m, List<ResultRow> rows) {
         resultsByModel.put(m, rows);
         models.add(m);

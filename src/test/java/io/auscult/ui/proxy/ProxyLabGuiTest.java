@@ -1,14 +1,18 @@
 package io.auscult.ui.proxy;
 
+import io.auscult.data.Condition;
+import io.auscult.data.Recording;
 import io.auscult.data.synth.AnomalyKind;
 import io.auscult.data.synth.MachineType;
 import io.auscult.data.synth.SynthDatasetSpec;
 import io.auscult.data.synth.SynthDatasetWriter;
+import io.auscult.detect.DetectorKind;
 import io.auscult.engine.Cancellation;
 import io.auscult.engine.ComputeExecutor;
 import io.auscult.engine.Progress;
 import io.auscult.proxy.ModelResult;
 import io.auscult.proxy.ProxyTaskKind;
+import io.auscult.ui.model.LoadedModel;
 import io.auscult.ui.project.RecentFiles;
 import io.auscult.ui.task.TaskRunner;
 import io.auscult.ui.workbench.WorkbenchView;
@@ -148,12 +152,55 @@ class ProxyLabGuiTest extends FxRobot {
         assertThat(onFx(() -> lab.selectedProperty().get().model())).isEqualTo("reconstruction-w8-16-32-e2");
         assertThat(onFx(() -> lab.scatterTaskProperty().get())).isEqualTo(ProxyTaskKind.RECONSTRUCTION);
 
+        // That reconstruction model is a conv AE: it opens in the workbench for a machine type of the
+        // lab's data, is scored on that machine's test set and explained there.
+        assertThat(onFx(() -> lab.openableProperty().get())).isTrue();
+        assertThat(onFx(() -> lab.machines())).containsExactly("fan", "pump", "slider", "valve");
+        onFx(() -> {
+            lab.machineProperty().set("pump");
+            return null;
+        });
+        clickOn("#proxy-open");
+        awaitIdle();
+        LoadedModel opened = onFx(() -> workbench.activeModelProperty().get());
+        assertThat(opened.displayName()).isEqualTo("pump · AE · lab reconstruction-w8-16-32-e2");
+        assertThat(opened.kind()).isEqualTo(DetectorKind.AE);
+        assertThat(opened.detector().provenance().config()).containsEntry("labModel", "reconstruction-w8-16-32-e2");
+        assertThat(Double.isFinite(opened.modelThreshold()) && opened.modelThreshold() > 0).isTrue();
+        // the pump test set: 4 normal and 4 anomalous clips, each with a score
+        assertThat(onFx(() -> workbench.results().rows().size())).isEqualTo(8);
+        Recording shown = onFx(() -> workbench.selectedProperty().get());
+        assertThat(shown.labels().machineType()).isEqualTo("pump");
+        assertThat(shown.labels().condition()).isEqualTo(Condition.ANOMALY);
+        // the explanation view works on it: a saliency map of the shown recording's shape
+        onFx(() -> {
+            workbench.explain().methodProperty().set("saliency");
+            workbench.explain().compute();
+            return null;
+        });
+        awaitIdle();
+        assertThat(onFx(() -> workbench.explain().mapProperty().get())).isNotNull();
+        assertThat(onFx(() -> workbench.explain().mapProperty().get().method())).isEqualTo("saliency");
+
+        // A classification model does not reconstruct: it does not open, and says why.
+        ModelResult classifier = onFx(() -> lab.models().stream()
+                .filter(m -> m.task() == ProxyTaskKind.CLASSIFICATION).findFirst().orElseThrow());
+        onFx(() -> {
+            lab.select(classifier);
+            return null;
+        });
+        assertThat(onFx(() -> lab.openableProperty().get())).isFalse();
+        assertThat(onFx(() -> lab.detailsProperty().get())).contains("does not reconstruct");
+        assertThat(onFx(lab::openSelected)).isFalse();
+        assertThat(onFx(() -> lab.statusProperty().get())).contains("does not reconstruct");
+
         // The report the command writes, from the window's result.
         onFx(() -> {
             lab.saveReport(dir.resolve("lab"));
             return null;
         });
         assertThat(Files.readAllLines(dir.resolve("lab/models.csv"))).hasSize(10);
+        assertThat(onFx(() -> lab.statusProperty().get())).startsWith("Wrote");
     }
 
     @Test

@@ -43,7 +43,8 @@ class ProxyLabViewModelTest {
 
     private static ProxyLab.Result fakeResult(ProxyLab.Request request) {
         List<ModelResult> ms = models();
-        return new ProxyLab.Result(request, ms, Alignment.of(ms, Map.of(ProxyTaskKind.CLASSIFICATION, 0.25), 7), null);
+        return new ProxyLab.Result(request, ms, Alignment.of(ms, Map.of(ProxyTaskKind.CLASSIFICATION, 0.25), 7), null,
+                Map.of());
     }
 
     private static ProxyLabViewModel viewModel(ProxyLabViewModel.Lab lab) {
@@ -91,7 +92,7 @@ class ProxyLabViewModelTest {
     }
 
     @Test
-    void selectingAModelShowsItsNumbersAndSaysThereIsNoFileToOpen() {
+    void selectingAModelShowsItsNumbersAndWhyAnEncoderDoesNotOpen() {
         ProxyLabViewModel vm = viewModel((data, request, progress, cancel) -> fakeResult(request));
         vm.dataProperty().set(dir);
         vm.run();
@@ -99,7 +100,10 @@ class ProxyLabViewModelTest {
         vm.select(m);
         assertThat(vm.detailsProperty().get()).contains("classification-w8-16-32-e3").contains("epoch 3")
                 .contains("validation_accuracy = 0.6000").contains("LP AUC 0.8000").contains("MD AUC 0.6000")
-                .contains("not detectors");
+                .contains("classification head").contains("does not reconstruct");
+        assertThat(vm.openableProperty().get()).isFalse();
+        assertThat(vm.openSelected()).isFalse();
+        assertThat(vm.statusProperty().get()).contains("classification model").contains("does not reconstruct");
         vm.select(vm.models().get(4));
         assertThat(vm.detailsProperty().get()).contains("pretrained-w16-32-64").contains("proxy metric none = -");
         vm.select(null);
