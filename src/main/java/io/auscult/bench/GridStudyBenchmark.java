@@ -103,7 +103,7 @@ final class GridStudyBenchmark implements Benchmark {
                 detectors.add(d);
                 Spectrogram logMel = new LogMelExtractor(d.features())
                         .extract(AudioLoader.load(clip, ChannelChoice.MEAN, d.features().sampleRate()));
-                rows.add(new StudyDetector(i == 0 ? "fan · AE" : "fan · MAE", d.network(),
+                rows.add(new StudyDetector(i == 0 ? "fan · AE" : "fan · MAE", d.reconstructionNetwork("The grid study"),
                         d.standardiser().apply(logMel), List.of(), d.threshold()));
             }
         } catch (Exception | Error e) {

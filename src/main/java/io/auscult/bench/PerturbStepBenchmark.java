@@ -89,7 +89,7 @@ final class PerturbStepBenchmark implements Benchmark {
         }
         AttributionMap map = Attributions.create("saliency", Map.of()).explain(
                 new ExplanationTarget(detector.network(), input, List.of(), 1), Progress.NONE, Cancellation.NEVER);
-        ReplacementExplorer explorer = ReplacementExplorer.prepare(detector.network(), input, map,
+        ReplacementExplorer explorer = ReplacementExplorer.prepare(detector.reconstructionNetwork("The perturbation step"), input, map,
                 ReplacementUnits.bins(input.frames(), input.mels()), FaithfulnessMeasure.standard(1));
         ColorMap colours = ColorMap.named("magma");
         int[] image = new int[WIDTH * HEIGHT];

@@ -154,7 +154,8 @@ final class ReportCommand implements Callable<Integer> {
                 for (Path r : referenceFiles) {
                     refs.add(d.standardiser().apply(logMel(extractor, d, r)));
                 }
-                rows.add(new StudyDetector(labels.get(i), d.network(), d.standardiser().apply(own), refs,
+                rows.add(new StudyDetector(labels.get(i), d.reconstructionNetwork("The clip report (" + labels.get(i) + ")"),
+                        d.standardiser().apply(own), refs,
                         d.threshold()));
             }
             Optional<AnomalyMask> mask = groundTruth(logMel, err);

@@ -35,6 +35,10 @@ public final class DetectorTraining {
         public Request {
             Objects.requireNonNull(selection, "selection");
             Objects.requireNonNull(kind, "kind");
+            if (!kind.trainable()) {
+                throw new IllegalArgumentException("the " + kind.word() + " detector is made by the proxy lab from a "
+                        + "trained encoder, not trained here; choose ae, mae or dense");
+            }
             if (epochs < 0) {
                 throw new IllegalArgumentException("epochs must be >= 0, was " + epochs);
             }

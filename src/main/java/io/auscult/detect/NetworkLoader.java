@@ -3,9 +3,9 @@ package io.auscult.detect;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads back a network that {@link ReconstructionNetwork#save} wrote, for its kind. */
+/** Reads back a network that {@link ScoringNetwork#save} wrote, for its kind. */
 @FunctionalInterface
 public interface NetworkLoader {
 
-    ReconstructionNetwork load(DetectorKind kind, InputStream in) throws IOException;
+    ScoringNetwork load(DetectorKind kind, InputStream in) throws IOException;
 }

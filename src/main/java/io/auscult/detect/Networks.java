@@ -2,6 +2,7 @@ package io.auscult.detect;
 
 import io.auscult.detect.nn.ConvAutoencoder;
 import io.auscult.detect.nn.DenseAutoencoder;
+import io.auscult.detect.nn.EmbeddingDistanceNetwork;
 import io.auscult.detect.nn.MaskedAutoencoder;
 
 /** Reads a saved network back by its kind: the loader model files use. */
@@ -14,5 +15,6 @@ public final class Networks {
         case AE -> ConvAutoencoder.load(in);
         case MAE -> MaskedAutoencoder.load(in);
         case DENSE -> DenseAutoencoder.load(in);
+        case MD -> EmbeddingDistanceNetwork.load(in);
     };
 }

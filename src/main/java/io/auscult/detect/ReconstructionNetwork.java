@@ -2,8 +2,6 @@ package io.auscult.detect;
 
 import io.auscult.features.Spectrogram;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -17,23 +15,14 @@ import java.util.List;
  * computes it, so that {@link #scoreGradients} is the gradient of {@link Reconstruction#score()}.
  * Implementations batch internally and hold native memory: close them.
  */
-public interface ReconstructionNetwork extends AutoCloseable {
-
-    /** "ae", "mae" or "dense". */
-    String kind();
-
-    /** Mel bands the network expects. */
-    int mels();
+public interface ReconstructionNetwork extends ScoringNetwork {
 
     /** Reconstruction, per-bin squared error and score of each input. */
     List<Reconstruction> reconstruct(List<Spectrogram> inputs);
 
-    /** Score and its gradient with respect to the input, per input (each example independent). */
-    List<ScoreGradient> scoreGradients(List<Spectrogram> inputs);
-
-    /** The architecture and weights, readable by the matching loader. */
-    void save(OutputStream out) throws IOException;
-
+    /** The reconstruction error of each input: {@link #reconstruct}'s scores (networks may compute them faster). */
     @Override
-    void close();
+    default double[] scores(List<Spectrogram> inputs) {
+        return reconstruct(inputs).stream().mapToDouble(Reconstruction::score).toArray();
+    }
 }

@@ -36,8 +36,12 @@ public final class RecordingScorer {
 
     public Detection score(AudioClip clip) {
         Spectrogram input = detector.standardiser().apply(extractor.extract(clip));
-        Reconstruction r = detector.network().reconstruct(List.of(input)).get(0);
-        return new Detection(clip.source(), r.score(), detector.threshold().isAnomalous(r.score()), input, r);
+        if (detector.network() instanceof ReconstructionNetwork net) {
+            Reconstruction r = net.reconstruct(List.of(input)).get(0);
+            return new Detection(clip.source(), r.score(), detector.threshold().isAnomalous(r.score()), input, r);
+        }
+        double score = detector.network().scores(List.of(input))[0];
+        return new Detection(clip.source(), score, detector.threshold().isAnomalous(score), input, null);
     }
 
     /**

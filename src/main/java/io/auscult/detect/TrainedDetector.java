@@ -11,7 +11,7 @@ import java.util.Objects;
  * native memory: close it.
  */
 public record TrainedDetector(DetectorKind kind, FeatureSpec features, Standardiser standardiser,
-                              ReconstructionNetwork network, Threshold threshold, Provenance provenance)
+                              ScoringNetwork network, Threshold threshold, Provenance provenance)
         implements AutoCloseable {
 
     public TrainedDetector {
@@ -25,6 +25,22 @@ public record TrainedDetector(DetectorKind kind, FeatureSpec features, Standardi
             throw new IllegalArgumentException("the network (" + network.mels() + " bands), statistics ("
                     + standardiser.mean().length + ") and front end (" + features.nMels() + ") disagree");
         }
+    }
+
+    /** The network as a reconstruction network, if it is one (the error map, the reconstruction-replacement test). */
+    public java.util.Optional<ReconstructionNetwork> reconstruction() {
+        return network instanceof ReconstructionNetwork r ? java.util.Optional.of(r) : java.util.Optional.empty();
+    }
+
+    /**
+     * The network as a reconstruction network, for what needs the reconstruction (the
+     * reconstruction-replacement test, the error map).
+     *
+     * @throws IllegalArgumentException naming {@code what} when the detector has none
+     */
+    public ReconstructionNetwork reconstructionNetwork(String what) {
+        return reconstruction().orElseThrow(() -> new IllegalArgumentException(what + " needs the model's "
+                + "reconstruction, and the " + kind.word() + " detector has none (it scores an embedding)"));
     }
 
     public TrainedDetector withThreshold(Threshold t) {

@@ -31,7 +31,7 @@ public final class ErrorMap implements Attribution {
     public AttributionMap explain(ExplanationTarget target, Progress progress, Cancellation cancel) {
         cancel.throwIfCancelled();
         progress.report(0, "reconstructing");
-        Reconstruction r = target.network().reconstruct(List.of(target.input())).get(0);
+        Reconstruction r = target.reconstructionNetwork("The error map").reconstruct(List.of(target.input())).get(0);
         progress.report(1, "error map");
         return new AttributionMap(NAME, parameters(), r.errorMap(), r.score(), OptionalDouble.empty());
     }

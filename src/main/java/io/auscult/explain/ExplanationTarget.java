@@ -1,6 +1,7 @@
 package io.auscult.explain;
 
 import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.ScoringNetwork;
 import io.auscult.features.Spectrogram;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Objects;
  *
  * @param seed for methods with randomness (SmoothGrad noise, GradientSHAP draws): same seed, same map
  */
-public record ExplanationTarget(ReconstructionNetwork network, Spectrogram input, List<Spectrogram> normalReferences,
+public record ExplanationTarget(ScoringNetwork network, Spectrogram input, List<Spectrogram> normalReferences,
                                 long seed) {
 
     public ExplanationTarget {
@@ -32,7 +33,22 @@ public record ExplanationTarget(ReconstructionNetwork network, Spectrogram input
         }
     }
 
-    public static ExplanationTarget of(ReconstructionNetwork network, Spectrogram input) {
+    /**
+     * The network as a reconstruction network, for what needs the model's reconstruction (the error
+     * map, occlusion's replacement, IG's reconstruction baseline).
+     *
+     * @throws IllegalArgumentException when it has none (the embedding detector), saying so
+     */
+    public ReconstructionNetwork reconstructionNetwork(String what) {
+        if (network instanceof ReconstructionNetwork r) {
+            return r;
+        }
+        throw new IllegalArgumentException(what + " needs the model's reconstruction, and the " + network.kind()
+                + " detector has none (it scores an embedding); use saliency, SmoothGrad, IG from zeros or the "
+                + "training mean, or GradientSHAP");
+    }
+
+    public static ExplanationTarget of(ScoringNetwork network, Spectrogram input) {
         return new ExplanationTarget(network, input, List.of(), 0L);
     }
 }

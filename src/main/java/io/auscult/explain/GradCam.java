@@ -1,6 +1,6 @@
 package io.auscult.explain;
 
-import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.ScoringNetwork;
 import io.auscult.detect.nn.ConvBackboneNetwork;
 import io.auscult.detect.nn.ConvLayerGradient;
 import io.auscult.engine.Cancellation;
@@ -48,7 +48,7 @@ public final class GradCam implements Attribution {
 
     @Override
     public AttributionMap explain(ExplanationTarget target, Progress progress, Cancellation cancel) {
-        ReconstructionNetwork net = target.network();
+        ScoringNetwork net = target.network();
         if (!(net instanceof ConvBackboneNetwork conv)) {
             throw new IllegalArgumentException("Grad-CAM needs a convolutional layer, and the '" + net.kind()
                     + "' detector (the DCASE dense autoencoder) has none; use error, saliency, smoothgrad, ig, "

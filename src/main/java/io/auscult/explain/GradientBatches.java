@@ -1,6 +1,6 @@
 package io.auscult.explain;
 
-import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.ScoringNetwork;
 import io.auscult.detect.ScoreGradient;
 import io.auscult.engine.Cancellation;
 import io.auscult.engine.Progress;
@@ -50,7 +50,7 @@ final class GradientBatches {
      * Runs {@code count} inputs made by {@code input} through {@code scoreGradients} in chunks of
      * {@code chunk}, reporting progress and checking cancellation between chunks.
      */
-    static void run(ReconstructionNetwork network, int count, IntFunction<Spectrogram> input, int chunk, Sink sink,
+    static void run(ScoringNetwork network, int count, IntFunction<Spectrogram> input, int chunk, Sink sink,
                     Progress progress, Cancellation cancel, String what) {
         for (int from = 0; from < count; from += chunk) {
             cancel.throwIfCancelled();

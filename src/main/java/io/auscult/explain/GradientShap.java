@@ -97,7 +97,7 @@ public final class GradientShap implements Attribution {
         float[] xv = x.values();
         int n = xv.length;
         cancel.throwIfCancelled();
-        double score = target.network().reconstruct(List.of(x)).get(0).score();
+        double score = target.network().scores(List.of(x))[0];
         Draw[] drawn = new Draw[samples];
         double[] sum = new double[n];
         GradientBatches.run(target.network(), samples, i -> {

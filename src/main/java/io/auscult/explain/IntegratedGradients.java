@@ -1,7 +1,6 @@
 package io.auscult.explain;
 
-import io.auscult.detect.Reconstruction;
-import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.ScoringNetwork;
 import io.auscult.engine.Cancellation;
 import io.auscult.engine.Progress;
 import io.auscult.features.Spectrogram;
@@ -63,13 +62,14 @@ public final class IntegratedGradients implements Attribution {
 
     @Override
     public AttributionMap explain(ExplanationTarget target, Progress progress, Cancellation cancel) {
-        ReconstructionNetwork net = target.network();
+        ScoringNetwork net = target.network();
         Spectrogram x = target.input();
         cancel.throwIfCancelled();
         progress.report(0, "baseline");
-        Reconstruction rx = net.reconstruct(List.of(x)).get(0);
-        float[] base = baselineOf(target, rx);
-        double baselineScore = net.reconstruct(List.of(x.withValues(base))).get(0).score();
+        float[] base = baselineOf(target);
+        double[] ends = net.scores(List.of(x, x.withValues(base)));
+        double score = ends[0];
+        double baselineScore = ends[1];
         float[] xv = x.values();
         int n = xv.length;
         double[] diff = new double[n];
@@ -99,14 +99,15 @@ public final class IntegratedGradients implements Attribution {
             map[j] = (float) a;
             total += a;
         }
-        double delta = total - (rx.score() - baselineScore);
-        return new AttributionMap(NAME, parameters(), x.withValues(map), rx.score(), OptionalDouble.of(delta));
+        double delta = total - (score - baselineScore);
+        return new AttributionMap(NAME, parameters(), x.withValues(map), score, OptionalDouble.of(delta));
     }
 
-    private float[] baselineOf(ExplanationTarget target, Reconstruction rx) {
+    private float[] baselineOf(ExplanationTarget target) {
         Spectrogram x = target.input();
         return switch (baseline) {
-            case RECONSTRUCTION -> rx.reconstruction().values().clone();
+            case RECONSTRUCTION -> target.reconstructionNetwork("IG from the reconstruction baseline")
+                    .reconstruct(List.of(x)).get(0).reconstruction().values().clone();
             case ZEROS -> new float[x.values().length];
             case MEAN -> bandMean(target);
         };

@@ -101,7 +101,7 @@ public final class Occlusion implements Attribution {
 
     @Override
     public AttributionMap explain(ExplanationTarget target, Progress progress, Cancellation cancel) {
-        ReconstructionNetwork net = target.network();
+        ReconstructionNetwork net = target.reconstructionNetwork("Occlusion (it replaces patches with the reconstruction)");
         Spectrogram x = target.input();
         int mels = x.mels();
         int frames = x.frames();

@@ -1,6 +1,6 @@
 package io.auscult.explain;
 
-import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.ScoringNetwork;
 import io.auscult.engine.Cancellation;
 import io.auscult.engine.Progress;
 import io.auscult.features.Spectrogram;
@@ -99,12 +99,12 @@ public final class SmoothGrad implements Attribution {
         float[] xv = x.values();
         int n = xv.length;
         double stdev = sigma * range(xv);
-        ReconstructionNetwork net = target.network();
+        ScoringNetwork net = target.network();
         double[] sum = new double[n];
         double score;
         if (inner instanceof Saliency) {
             cancel.throwIfCancelled();
-            score = net.reconstruct(List.of(x)).get(0).score();
+            score = net.scores(List.of(x))[0];
             GradientBatches.run(net, samples, i -> x.withValues(noisy(xv, noise.noise(target.seed(), i, n, stdev))),
                     GradientBatches.chunkSize(x, batch), (i, g) -> {
                         float[] gv = g.gradient().values();
@@ -125,7 +125,7 @@ public final class SmoothGrad implements Attribution {
                     sum[j] += mv[j];
                 }
             }
-            score = net.reconstruct(List.of(x)).get(0).score();
+            score = net.scores(List.of(x))[0];
         }
         float[] map = new float[n];
         for (int j = 0; j < n; j++) {

@@ -117,7 +117,7 @@ public final class ComparisonRun {
                               Map<String, String> notes, Map<String, List<SanityResult>> sanity,
                               List<ClipEvaluation> out, Cancellation cancel) throws AudioFormatException, IOException {
         TrainedDetector detector = cd.detector();
-        ReconstructionNetwork network = detector.network();
+        ReconstructionNetwork network = detector.reconstructionNetwork("The faithfulness comparison");
         Spectrogram input = input(detector, extractor, clip.file());
         Reconstruction rec = network.reconstruct(List.of(input)).get(0);
         ReplacementClip rc = ReplacementClip.of(input, rec);

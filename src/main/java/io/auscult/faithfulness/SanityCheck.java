@@ -49,12 +49,13 @@ public final class SanityCheck {
     public SanityResult run(Attribution method, ExplanationTarget target, AttributionMap original, Progress progress,
                             Cancellation cancel) {
         double[] reference = ReplacementClip.toDoubles(original.values().values());
-        List<String> cascade = ModelRandomisation.cascade(target.network());
+        ReconstructionNetwork network = target.reconstructionNetwork("The model-randomisation sanity check");
+        List<String> cascade = ModelRandomisation.cascade(network);
         List<SanityStep> steps = new ArrayList<>();
         for (int s = 0; s < cascade.size(); s++) {
             cancel.throwIfCancelled();
             progress.report(s / (double) cascade.size(), "randomising up to " + cascade.get(s));
-            try (ReconstructionNetwork randomised = ModelRandomisation.randomised(target.network(), s + 1, draw)) {
+            try (ReconstructionNetwork randomised = ModelRandomisation.randomised(network, s + 1, draw)) {
                 ExplanationTarget t = new ExplanationTarget(randomised, target.input(), target.normalReferences(),
                         target.seed());
                 AttributionMap map = method.explain(t, Progress.NONE, cancel);

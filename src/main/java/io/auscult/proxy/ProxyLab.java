@@ -36,11 +36,13 @@ public final class ProxyLab {
      *
      * @param autoencoders the reconstruction models' networks by model name: each is the detector's
      *                     conv AE, which {@link LabDetector} opens as a detector
+     * @param encoders     every model's encoder by model name, for {@link LabDetector}'s embedding detector
      */
     public record Result(Request request, List<ModelResult> models, Alignment alignment, LabData data,
-                         Map<String, ConvBackboneWeights> autoencoders) {
+                         Map<String, ConvBackboneWeights> autoencoders, Map<String, EncoderWeights> encoders) {
         public Result {
             autoencoders = Map.copyOf(autoencoders);
+            encoders = Map.copyOf(encoders);
         }
     }
 
@@ -57,6 +59,7 @@ public final class ProxyLab {
         ModelEvaluator evaluator = new ModelEvaluator(data, grid.cropFrames(), request.seed());
         List<ModelResult> models = new ArrayList<>();
         Map<String, ConvBackboneWeights> autoencoders = new LinkedHashMap<>();
+        Map<String, EncoderWeights> encoders = new LinkedHashMap<>();
         List<ProxyTaskKind> tasks = new ArrayList<>(EnumSet.copyOf(request.tasks()));
         int runs = 0;
         for (ProxyTaskKind k : tasks) {
@@ -70,8 +73,10 @@ public final class ProxyLab {
                 EncoderWeights enc = PretrainedEncoder.load();
                 try (ProxyGraph graph = new ProxyGraph(kind, enc, data.mels(), data.classes().size(), request.seed(),
                         false)) {
-                    models.add(evaluator.evaluate(new ProxyModel(graph, enc.levels()), capacityLabel(enc.widths()), 0,
-                            enc.embeddingDimension(), Double.NaN));
+                    ModelResult m = evaluator.evaluate(new ProxyModel(graph, enc.levels()), capacityLabel(enc.widths()),
+                            0, enc.embeddingDimension(), Double.NaN);
+                    models.add(m);
+                    encoders.put(m.model(), enc);
                 }
                 done++;
                 continue;
@@ -85,6 +90,7 @@ public final class ProxyLab {
                     ModelResult m = evaluator.evaluate(model, options.capacityLabel(), epoch,
                             widths.get(widths.size() - 1), loss);
                     models.add(m);
+                    encoders.put(m.model(), model.encoderWeights());
                     if (kind == ProxyTaskKind.RECONSTRUCTION) {
                         autoencoders.put(m.model(), model.autoencoderWeights());
                     }
@@ -97,7 +103,7 @@ public final class ProxyLab {
         Map<ProxyTaskKind, Double> chance = Map.of(ProxyTaskKind.CLASSIFICATION, 1.0 / data.classes().size(),
                 ProxyTaskKind.CONTRASTIVE, 1.0 / data.role(LabClip.Role.VALIDATION).size());
         Alignment alignment = Alignment.of(models, chance, request.seed());
-        return new Result(request, models, alignment, data, autoencoders);
+        return new Result(request, models, alignment, data, autoencoders, encoders);
     }
 
     static String capacityLabel(List<Integer> widths) {

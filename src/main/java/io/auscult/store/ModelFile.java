@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auscult.detect.DetectorKind;
 import io.auscult.detect.NetworkLoader;
 import io.auscult.detect.Provenance;
-import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.ScoringNetwork;
 import io.auscult.detect.Threshold;
 import io.auscult.detect.TrainedDetector;
 import io.auscult.detect.TrainingCurve;
@@ -107,7 +107,7 @@ public final class ModelFile {
             Threshold threshold = new Threshold(manifest.at("/threshold/value").asDouble(Double.NaN),
                     manifest.at("/threshold/method").asText());
             Provenance provenance = provenance(manifest.path("provenance"));
-            ReconstructionNetwork network;
+            ScoringNetwork network;
             try (InputStream in = new ByteArrayInputStream(entries.get(NETWORK))) {
                 network = loader.load(kind, in);
             }

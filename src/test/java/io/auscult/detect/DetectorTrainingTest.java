@@ -84,7 +84,7 @@ class DetectorTrainingTest {
                     Progress.NONE, Cancellation.NEVER);
             List<Spectrogram> normals = new ArrayList<>(set.train());
             normals.addAll(set.validation());
-            double[] scores = d.network().reconstruct(normals).stream().mapToDouble(Reconstruction::score).toArray();
+            double[] scores = d.network().scores(normals);
             assertThat(d.threshold().value()).isEqualTo(GammaThreshold.fit(scores).value());
             assertThat(d.threshold().method()).contains("gamma", "90th percentile of 12 normal training scores");
             assertThat(d.provenance().trainingFiles()).hasSize(12);

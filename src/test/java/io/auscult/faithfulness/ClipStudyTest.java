@@ -73,7 +73,7 @@ class ClipStudyTest {
 
     private static StudyDetector row(String label, TrainedDetector d) throws Exception {
         Spectrogram x = ComparisonRun.input(d, new LogMelExtractor(d.features()), clip);
-        return new StudyDetector(label, d.network(), x, List.of(), d.threshold());
+        return new StudyDetector(label, d.reconstruction().orElseThrow(), x, List.of(), d.threshold());
     }
 
     private static StudySettings settings() {

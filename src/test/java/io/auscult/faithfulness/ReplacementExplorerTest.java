@@ -71,7 +71,7 @@ class ReplacementExplorerTest {
     @ValueSource(strings = {"ae", "mae", "dense"})
     void theCurveIsTheMeasuresAndEachBudgetScoresWhatTheCurveScores(String kind) throws Exception {
         try (TrainedDetector d = detector(kind)) {
-            ReconstructionNetwork network = d.network();
+            ReconstructionNetwork network = d.reconstruction().orElseThrow();
             Spectrogram input = input(d);
             double[] map = errorMap(network, input);
             ReplacementUnits units = ReplacementUnits.bins(input.frames(), input.mels());
@@ -136,9 +136,9 @@ class ReplacementExplorerTest {
     void perturbedInputMixesInputAndReconstructionByTheOrder() throws Exception {
         try (TrainedDetector d = detector("ae")) {
             Spectrogram input = input(d);
-            double[] map = errorMap(d.network(), input);
+            double[] map = errorMap(d.reconstruction().orElseThrow(), input);
             ReplacementUnits units = ReplacementUnits.patches(input.frames(), input.mels(), 8, 4);
-            ReplacementExplorer explorer = ReplacementExplorer.prepare(d.network(), input, map, units, MEASURE);
+            ReplacementExplorer explorer = ReplacementExplorer.prepare(d.reconstruction().orElseThrow(), input, map, units, MEASURE);
             ReplacementExplorer.Step step = explorer.at(0.37);
             int n = BudgetGrid.unitsAt(0.37, units.count());
             assertThat(step.unitsReplaced()).isEqualTo(n);
@@ -162,8 +162,8 @@ class ReplacementExplorerTest {
     void scoresAreCachedByUnitCountAndTheEndsNeedNoNetworkCall() throws Exception {
         try (TrainedDetector d = detector("ae")) {
             Spectrogram input = input(d);
-            CountingNetwork network = new CountingNetwork(d.network());
-            double[] map = errorMap(d.network(), input);
+            CountingNetwork network = new CountingNetwork(d.reconstruction().orElseThrow());
+            double[] map = errorMap(d.reconstruction().orElseThrow(), input);
             ReplacementExplorer explorer = ReplacementExplorer.prepare(network, input, map,
                     ReplacementUnits.bins(input.frames(), input.mels()), MEASURE);
             assertThat(network.calls).as("x and x_hat, one call each").isEqualTo(2);
@@ -198,8 +198,8 @@ class ReplacementExplorerTest {
     void aPaintedRegionIsReplacedAndScoredLikeTheSameMaskOfTheSlider() throws Exception {
         try (TrainedDetector d = detector("ae")) {
             Spectrogram input = input(d);
-            CountingNetwork network = new CountingNetwork(d.network());
-            double[] map = errorMap(d.network(), input);
+            CountingNetwork network = new CountingNetwork(d.reconstruction().orElseThrow());
+            double[] map = errorMap(d.reconstruction().orElseThrow(), input);
             ReplacementExplorer explorer = ReplacementExplorer.prepare(network, input, map,
                     ReplacementUnits.bins(input.frames(), input.mels()), MEASURE);
             int bins = input.frames() * input.mels();
@@ -246,8 +246,8 @@ class ReplacementExplorerTest {
     void aCancelledCurveIsNotCachedAndCanBeComputedLater() throws Exception {
         try (TrainedDetector d = detector("dense")) {
             Spectrogram input = input(d);
-            double[] map = errorMap(d.network(), input);
-            ReplacementExplorer explorer = ReplacementExplorer.prepare(d.network(), input, map,
+            double[] map = errorMap(d.reconstruction().orElseThrow(), input);
+            ReplacementExplorer explorer = ReplacementExplorer.prepare(d.reconstruction().orElseThrow(), input, map,
                     ReplacementUnits.bins(input.frames(), input.mels()), MEASURE);
             Cancellation cancel = new Cancellation();
             cancel.cancel();
@@ -261,11 +261,11 @@ class ReplacementExplorerTest {
     void badInputIsRefusedWithAMessage() throws Exception {
         try (TrainedDetector d = detector("dense")) {
             Spectrogram input = input(d);
-            double[] map = errorMap(d.network(), input);
-            assertThatThrownBy(() -> ReplacementExplorer.prepare(d.network(), input, map,
+            double[] map = errorMap(d.reconstruction().orElseThrow(), input);
+            assertThatThrownBy(() -> ReplacementExplorer.prepare(d.reconstruction().orElseThrow(), input, map,
                     ReplacementUnits.bins(input.frames() - 1, input.mels()), MEASURE))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("95 x 128");
-            assertThatThrownBy(() -> ReplacementExplorer.prepare(d.network(), input, Arrays.copyOf(map, 10),
+            assertThatThrownBy(() -> ReplacementExplorer.prepare(d.reconstruction().orElseThrow(), input, Arrays.copyOf(map, 10),
                     ReplacementUnits.bins(input.frames(), input.mels()), MEASURE))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("attribution map has 10");
         }

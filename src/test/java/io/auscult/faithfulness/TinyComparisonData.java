@@ -78,6 +78,7 @@ public final class TinyComparisonData {
             case MAE -> new MaskedAutoencoder(ConvBackboneWeights.initial(2, List.of(4, 8), 4), spec.nMels(),
                     new MaeMasking(16, 8, 0.5, MaeMaskKind.PATCHES), ConvPrecision.FLOAT);
             case DENSE -> DenseAutoencoder.of(denseWeights(spec.nMels()));
+            case MD -> throw new IllegalArgumentException("the comparison needs a reconstruction detector");
         };
         Provenance p = new Provenance("test", "test", 1, Map.of("machine", "valve", "model", kind.word()),
                 "tiny synthetic set", Map.of(), new TrainingCurve(List.of(1.0), List.of(1.0), 0), Map.of());

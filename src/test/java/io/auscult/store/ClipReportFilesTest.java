@@ -79,9 +79,9 @@ class ClipReportFilesTest {
         LogMelExtractor extractor = new LogMelExtractor(ae.features());
         Spectrogram logMel = extractor.extract(AudioLoader.load(clip, ChannelChoice.MEAN, 16_000));
         List<StudyDetector> rows = List.of(
-                new StudyDetector("valve · AE <tiny>", ae.network(), ae.standardiser().apply(logMel), List.of(),
+                new StudyDetector("valve · AE <tiny>", ae.reconstruction().orElseThrow(), ae.standardiser().apply(logMel), List.of(),
                         ae.threshold()),
-                new StudyDetector("valve · dense", dense.network(), dense.standardiser().apply(logMel), List.of(),
+                new StudyDetector("valve · dense", dense.reconstruction().orElseThrow(), dense.standardiser().apply(logMel), List.of(),
                         dense.threshold()));
         StudySettings settings = new StudySettings(1, 1,
                 new FaithfulnessMeasure(ReplacementPerturbation.standard(), 3, 5), 5);

@@ -52,8 +52,8 @@ class ModelFileTest {
             assertThat(loaded.standardiser()).isEqualTo(original.standardiser());
             assertThat(loaded.threshold()).isEqualTo(original.threshold());
             assertThat(loaded.provenance()).isEqualTo(original.provenance());
-            assertThat(loaded.network().reconstruct(List.of(input())).get(0).score())
-                    .isEqualTo(original.network().reconstruct(List.of(input())).get(0).score());
+            assertThat(loaded.network().scores(List.of(input()))[0])
+                    .isEqualTo(original.network().scores(List.of(input()))[0]);
         }
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);

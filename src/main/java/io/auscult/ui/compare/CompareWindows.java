@@ -33,9 +33,11 @@ public final class CompareWindows {
             return null;
         }
         String machine = r.labels().machineType();
-        List<LoadedModel> models = workbench.models().stream().filter(m -> m.machine().equals(machine)).toList();
+        // The grid measures each map by reconstruction replacement: detectors without a reconstruction stay out.
+        List<LoadedModel> models = workbench.models().stream().filter(m -> m.machine().equals(machine))
+                .filter(m -> m.detector().reconstruction().isPresent()).toList();
         if (models.isEmpty()) {
-            workbench.tasks().say("Method grid: no detector of machine '" + machine + "' is loaded.");
+            workbench.tasks().say("Method grid: no reconstruction detector of machine '" + machine + "' is loaded.");
             return null;
         }
         MethodGridViewModel vm = new MethodGridViewModel(workbench.tasks(), Platform::runLater, r, models,

@@ -389,7 +389,8 @@ public final class MethodGridViewModel {
                     // A baseline that cannot be read is left out; the methods that need none are unaffected.
                 }
             }
-            detectors.add(new StudyDetector(rows.get(i).label, d.network(), d.standardiser().apply(db), refs,
+            detectors.add(new StudyDetector(rows.get(i).label, d.reconstructionNetwork("The method grid"),
+                    d.standardiser().apply(db), refs,
                     d.threshold()));
             progress.report((i + 1.0) / models.size(), "prepared " + rows.get(i).label);
         }

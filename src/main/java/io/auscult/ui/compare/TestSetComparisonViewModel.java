@@ -146,8 +146,8 @@ public final class TestSetComparisonViewModel {
         List<ComparisonDetector> detectors = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (LoadedModel m : models) {
-            if (!m.machine().equals(machine)) {
-                continue;
+            if (!m.machine().equals(machine) || m.detector().reconstruction().isEmpty()) {
+                continue; // the replacement test needs a reconstruction (not the embedding detector's)
             }
             String base = m.file().map(TestSetComparisonViewModel::stem)
                     .orElse(machine + "-" + m.kind().word().toLowerCase(Locale.ROOT));

@@ -13,19 +13,21 @@ import java.util.Optional;
 /**
  * The clip on screen as the explanation views need it: the model that scored it, the recording,
  * its audio, its log-mel in dB (what the user sees), the standardised model input (what the
- * model and every attribution method see) and the model's reconstruction of that input.
+ * model and every attribution method see), the model's reconstruction of that input and its score.
  *
- * @param mask ground truth (synthetic clips) or the user's annotation, when known
+ * @param reconstruction null for a detector without one (the proxy lab's embedding detector):
+ *                       then there is no error curve, reconstruction picture or replacement test
+ * @param score          the model's score of the clip
+ * @param mask           ground truth (synthetic clips) or the user's annotation, when known
  */
 public record ClipContext(LoadedModel model, Recording recording, AudioClip audio, Spectrogram logMelDb,
-                          Spectrogram input, Reconstruction reconstruction, Optional<AnomalyMask> mask) {
+                          Spectrogram input, Reconstruction reconstruction, double score, Optional<AnomalyMask> mask) {
 
     public ClipContext {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(logMelDb, "logMelDb");
         Objects.requireNonNull(input, "input");
-        Objects.requireNonNull(reconstruction, "reconstruction");
         Objects.requireNonNull(mask, "mask");
         if (input.frames() != logMelDb.frames() || input.mels() != logMelDb.mels()) {
             throw new IllegalArgumentException("the model input (" + input.frames() + " x " + input.mels()
@@ -33,13 +35,16 @@ public record ClipContext(LoadedModel model, Recording recording, AudioClip audi
         }
     }
 
-    /** The model's score of the clip. */
-    public double score() {
-        return reconstruction.score();
+    /** Whether the model reconstructs its input (every detector but the embedding detector). */
+    public boolean hasReconstruction() {
+        return reconstruction != null;
     }
 
     /** The reconstruction in dB, on the log-mel's scale (the standardisation undone). */
     public Spectrogram reconstructionDb() {
+        if (reconstruction == null) {
+            throw new IllegalStateException("the " + model.kind().word() + " detector has no reconstruction");
+        }
         return model.detector().standardiser().invert(reconstruction.reconstruction());
     }
 

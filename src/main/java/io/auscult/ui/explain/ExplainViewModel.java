@@ -315,7 +315,7 @@ public final class ExplainViewModel {
         tasks.run(BackgroundTask.of("report of " + c.clipName(), (progress, cancel) -> {
             boolean needs = methods.stream().anyMatch(m -> needsReferences(m, parametersOf(m)));
             io.auscult.faithfulness.StudyDetector row = new io.auscult.faithfulness.StudyDetector(
-                    c.model().displayName(), c.model().detector().network(), c.input(),
+                    c.model().displayName(), c.model().detector().reconstructionNetwork("The clip report"), c.input(),
                     needs ? referencesOf(c.model()) : List.of(), c.model().detector().threshold());
             io.auscult.faithfulness.StudyResult result = new io.auscult.faithfulness.ClipStudy(settings).run(
                     List.of(row), attributions, truth, cell -> { }, progress, cancel);
@@ -429,15 +429,22 @@ public final class ExplainViewModel {
         return out;
     }
 
-    /** Mean squared error of each frame (the score is its mean over frames). */
+    /** Mean squared error of each frame (the score is its mean over frames); null without a reconstruction. */
     static float[] frameErrors(ClipContext c) {
-        return SpectrogramViewModel.frameMeans(c.reconstruction().errorMap());
+        return c.hasReconstruction() ? SpectrogramViewModel.frameMeans(c.reconstruction().errorMap()) : null;
     }
 
     /** Puts the chosen picture in the spectrogram view, keeping its zoom. */
     private void showPicture() {
         ClipContext c = context.get();
         if (c == null) {
+            return;
+        }
+        if (!c.hasReconstruction()
+                && (picture.get() == Picture.RECONSTRUCTION || picture.get() == Picture.DIFFERENCE)) {
+            status.set("The " + c.model().kind().word() + " detector scores an embedding: it has no "
+                    + "reconstruction to show.");
+            picture.set(Picture.ORIGINAL);
             return;
         }
         Spectrogram s = switch (picture.get()) {

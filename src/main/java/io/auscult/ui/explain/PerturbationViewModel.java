@@ -82,6 +82,10 @@ public final class PerturbationViewModel {
     private long generation;
     private int networkSteps;
 
+    /** What the budget, the painted region and the repaired audio say for a detector without a reconstruction. */
+    static final String NO_RECONSTRUCTION = "This detector scores an embedding and has no reconstruction: there is "
+            + "nothing to replace the highlighted bins with, so the faithfulness test does not apply to it.";
+
     public PerturbationViewModel(ExplainViewModel explain) {
         this.explain = explain;
         this.tasks = explain.tasks();
@@ -131,6 +135,10 @@ public final class PerturbationViewModel {
             readout.set("Compute a map first (Explain tab), then move the budget.");
             return;
         }
+        if (!c.hasReconstruction()) {
+            readout.set(NO_RECONSTRUCTION);
+            return;
+        }
         if (explorer != null) {
             Optional<ReplacementExplorer.Step> cached = explorer.cachedAt(fraction);
             if (cached.isPresent()) {
@@ -148,7 +156,7 @@ public final class PerturbationViewModel {
         Units u = units.get();
         tasks.run(BackgroundTask.of(String.format(Locale.ROOT, "budget %.1f %%", fraction * 100), (progress, cancel) -> {
             ReplacementExplorer e = existing != null ? existing : ReplacementExplorer.prepare(
-                    c.model().detector().network(), c.input(), toDoubles(m.values().values()), u.of(c.input()),
+                    c.model().detector().reconstructionNetwork("Replacing with the reconstruction"), c.input(), toDoubles(m.values().values()), u.of(c.input()),
                     FaithfulnessMeasure.standard(0));
             return new Prepared(e, e.at(fraction));
         }), TaskRunner.outcome(p -> {
@@ -246,6 +254,10 @@ public final class PerturbationViewModel {
         if (c == null) {
             return;
         }
+        if (!c.hasReconstruction()) {
+            readout.set(NO_RECONSTRUCTION);
+            return;
+        }
         long mine = generation;
         ReplacementExplorer existing = explorer;
         Units u = units.get();
@@ -253,7 +265,7 @@ public final class PerturbationViewModel {
         double[] order = m != null ? toDoubles(m.values().values()) : toDoubles(c.reconstruction().errorMap().values());
         tasks.run(BackgroundTask.of("replace painted region", (progress, cancel) -> {
             ReplacementExplorer e = existing != null ? existing : ReplacementExplorer.prepare(
-                    c.model().detector().network(), c.input(), order, u.of(c.input()), FaithfulnessMeasure.standard(0));
+                    c.model().detector().reconstructionNetwork("Replacing with the reconstruction"), c.input(), order, u.of(c.input()), FaithfulnessMeasure.standard(0));
             return new Prepared(e, e.region(bins));
         }), TaskRunner.outcome(p -> {
             if (mine != generation) {
@@ -285,6 +297,10 @@ public final class PerturbationViewModel {
         AudioClip ready = version == Version.ORIGINAL ? c.audio() : audio.get(version);
         if (ready != null) {
             play.accept(ready);
+            return;
+        }
+        if (version != Version.ORIGINAL && !c.hasReconstruction()) {
+            tasks.say(NO_RECONSTRUCTION);
             return;
         }
         Spectrogram target;

@@ -29,7 +29,7 @@ public final class TrainDialog extends Dialog<TrainingChoice> {
                 : machines.isEmpty() ? null : machines.get(0));
         ComboBox<DetectorKind> kind = new ComboBox<>();
         kind.setId("train-kind");
-        kind.getItems().setAll(DetectorKind.values());
+        kind.getItems().setAll(java.util.Arrays.stream(DetectorKind.values()).filter(DetectorKind::trainable).toList());
         kind.setValue(DetectorKind.AE);
         Spinner<Integer> epochs = new Spinner<>(0, 1000, 0);
         epochs.setId("train-epochs");

@@ -208,8 +208,8 @@ public final class ProxyLabView extends BorderPane {
         machine.disableProperty().bind(model.openableProperty().not());
         Button open = new Button("Open in workbench");
         open.setId("proxy-open");
-        open.setTooltip(new Tooltip("Show this reconstruction model (a conv AE) in the detection and explanation "
-                + "views, for the chosen machine type"));
+        open.setTooltip(new Tooltip("Show this model in the detection and explanation views for the chosen machine "
+                + "type: a reconstruction model as its conv AE, any other as the Mahalanobis detector on its encoder"));
         open.disableProperty().bind(model.openableProperty().not());
         open.setOnAction(e -> model.openSelected());
         HBox openRow = new HBox(8, open, new Label("for"), machine);

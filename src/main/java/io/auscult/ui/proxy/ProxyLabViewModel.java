@@ -46,11 +46,10 @@ import java.util.Set;
  * the chosen task and axis, and the selected model's details. Testable without a stage: give it
  * a {@link TaskRunner} on a current-thread executor and a fake {@link Lab}.
  *
- * <p>A reconstruction model is the detector's conv AE: {@link #openSelected} opens it, for one
- * machine type of the lab's data, in the workbench's detection and explanation views (through
- * the {@link Opener} the workbench gives). The other tasks' models are encoders with a
- * classification, projection or mask head, which do not reconstruct their input: selecting one
- * shows its numbers and says why it does not open.
+ * <p>{@link #openSelected} opens the selected model, for one machine type of the lab's data, in
+ * the workbench's detection and explanation views (through the {@link Opener} the workbench
+ * gives): a reconstruction model as the conv AE it is, any other as the lab's Mahalanobis
+ * detector on its encoder ({@link LabDetector}).
  */
 public final class ProxyLabViewModel {
 
@@ -222,8 +221,7 @@ public final class ProxyLabViewModel {
             return false;
         }
         if (!LabDetector.opens(result, m.model())) {
-            status.set(m.model() + " is a " + m.task().word() + " model: it does not reconstruct its input, so "
-                    + "the detection and explanation views have no error to show. Reconstruction models open.");
+            status.set(m.model() + " was not kept by this lab run.");
             return false;
         }
         if (opener == null || forMachine == null) {
@@ -304,21 +302,13 @@ public final class ProxyLabViewModel {
                 %s""",
                 m.model(), m.task().word(), m.capacity(), m.epoch(), m.embeddingDim(), m.task().metricName(),
                 fmt(m.proxyMetric()), fmt(m.trainLoss()), fmt(m.lpAuc()), fmt(m.mdAuc()), fmt(m.directAuc()),
-                fmt(m.directPauc()), fmt(m.effectiveRank()), opens
-                        ? "A conv AE: \"Open in workbench\" shows it in the detection and explanation views "
-                        + "(saved from there as a .auscult file if you wish)."
-                        : "An encoder with a " + head(m.task()) + ", judged here by its embedding (LP and MD AUC): it "
-                        + "does not reconstruct its input, so it has no error map or repair to show in the "
-                        + "workbench.");
-    }
-
-    private static String head(ProxyTaskKind task) {
-        return switch (task) {
-            case CLASSIFICATION -> "classification head";
-            case CONTRASTIVE -> "projection head";
-            case SEPARATION -> "separation mask";
-            default -> "frozen encoder and no head";
-        };
+                fmt(m.directPauc()), fmt(m.effectiveRank()), !opens ? ""
+                        : m.task() == ProxyTaskKind.RECONSTRUCTION
+                        ? "A conv AE: \"Open in workbench\" shows it as an AE detector in the detection and explanation "
+                        + "views (and saves it as a .auscult file from there if you wish)."
+                        : "\"Open in workbench\" shows it as the lab's Mahalanobis detector on this encoder (kind md): "
+                        + "the gradient methods explain its score; it does not reconstruct its input, so the error "
+                        + "map, occlusion and the replacement test do not apply.");
     }
 
     static String fmt(double v) {

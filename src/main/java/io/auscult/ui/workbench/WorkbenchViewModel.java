@@ -320,6 +320,7 @@ public final class WorkbenchViewModel {
             selectedScoredBy = model;
             explain.setContext(shown.detection() == null ? null : new ClipContext(model, r,
                     shown.clip(), shown.logMel(), shown.detection().input(), shown.detection().reconstruction(),
+                    shown.detection().score(),
                     Optional.ofNullable(shown.mask())));
             selectedScoreValue = shown.detection() == null ? Double.NaN : shown.detection().score();
             selectedScore.set(shown.detection() == null ? "no model for " + r.labels().machineType()
@@ -367,9 +368,9 @@ public final class WorkbenchViewModel {
         return explain;
     }
 
-    /** Mean squared error of each frame over the bands (the score is its mean over frames). */
+    /** Mean squared error of each frame over the bands (the score is its mean over frames); null without a reconstruction. */
     static float[] frameErrors(Detection d) {
-        return SpectrogramViewModel.frameMeans(d.reconstruction().errorMap());
+        return d.reconstruction() == null ? null : SpectrogramViewModel.frameMeans(d.reconstruction().errorMap());
     }
 
     /** The active model if it is for this machine, else the first open model that is. */

@@ -118,7 +118,7 @@ class MethodGridViewModelTest {
             TrainedDetector d = m.detector();
             Spectrogram db = new LogMelExtractor(d.features()).extract(
                     AudioLoader.load(clip.path(), ChannelChoice.MEAN, d.features().sampleRate()));
-            detectors.add(new StudyDetector(MethodGridViewModel.label(m), d.network(), d.standardiser().apply(db),
+            detectors.add(new StudyDetector(MethodGridViewModel.label(m), d.reconstruction().orElseThrow(), d.standardiser().apply(db),
                     List.of(), d.threshold()));
         }
         StudyResult direct = new ClipStudy(vm.settings()).run(detectors,

@@ -52,8 +52,8 @@ final class ExplainFixture implements AutoCloseable {
         AudioClip audio = AudioLoader.load(wav, ChannelChoice.MEAN, detector.features().sampleRate());
         Spectrogram logMel = new LogMelExtractor(detector.features()).extract(audio);
         Spectrogram input = detector.standardiser().apply(logMel);
-        Reconstruction r = detector.network().reconstruct(List.of(input)).get(0);
-        context = new ClipContext(model, recording, audio, logMel, input, r, Optional.empty());
+        Reconstruction r = detector.reconstruction().orElseThrow().reconstruct(List.of(input)).get(0);
+        context = new ClipContext(model, recording, audio, logMel, input, r, r.score(), Optional.empty());
         explain = new ExplainViewModel(tasks, spectrogram, m -> List.of());
         perturbation = new PerturbationViewModel(explain);
         painter = new RegionPainter(explain, spectrogram);

@@ -55,7 +55,7 @@ class PerturbationViewModelTest {
         vm.unitsProperty().set(PerturbationViewModel.Units.BINS);
         vm.kProperty().set(0.1);
         vm.activeProperty().set(true);
-        ReplacementExplorer reference = ReplacementExplorer.prepare(f.model.detector().network(), f.context.input(),
+        ReplacementExplorer reference = ReplacementExplorer.prepare(f.model.detector().reconstruction().orElseThrow(), f.context.input(),
                 map, ReplacementUnits.bins(f.context.input().frames(), f.context.input().mels()),
                 FaithfulnessMeasure.standard(0));
         ReplacementExplorer.Step expected = reference.at(0.1);
@@ -73,7 +73,7 @@ class PerturbationViewModelTest {
         assertThat(curve).isNotNull();
         ReplacementClip clip = reference.clip();
         FaithfulnessMeasure measure = FaithfulnessMeasure.standard(0);
-        NetworkScorer scorer = new NetworkScorer(f.model.detector().network(), f.context.input());
+        NetworkScorer scorer = new NetworkScorer(f.model.detector().reconstruction().orElseThrow(), f.context.input());
         ReplacementUnits units = ReplacementUnits.bins(f.context.input().frames(), f.context.input().mels());
         Faithfulness direct = measure.measure(clip, units, map, measure.reference(clip, units, scorer,
                 Cancellation.NEVER), scorer);

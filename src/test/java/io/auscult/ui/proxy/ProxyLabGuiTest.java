@@ -182,17 +182,41 @@ class ProxyLabGuiTest extends FxRobot {
         assertThat(onFx(() -> workbench.explain().mapProperty().get())).isNotNull();
         assertThat(onFx(() -> workbench.explain().mapProperty().get().method())).isEqualTo("saliency");
 
-        // A classification model does not reconstruct: it does not open, and says why.
+        // A classification model opens too, as the lab's Mahalanobis detector on its encoder: scored,
+        // explained by gradients, and honest that it has no error map.
         ModelResult classifier = onFx(() -> lab.models().stream()
-                .filter(m -> m.task() == ProxyTaskKind.CLASSIFICATION).findFirst().orElseThrow());
+                .filter(m -> m.task() == ProxyTaskKind.CLASSIFICATION).reduce((a, b) -> b).orElseThrow());
         onFx(() -> {
             lab.select(classifier);
+            lab.machineProperty().set("fan");
             return null;
         });
-        assertThat(onFx(() -> lab.openableProperty().get())).isFalse();
-        assertThat(onFx(() -> lab.detailsProperty().get())).contains("does not reconstruct");
-        assertThat(onFx(lab::openSelected)).isFalse();
-        assertThat(onFx(() -> lab.statusProperty().get())).contains("does not reconstruct");
+        assertThat(onFx(() -> lab.openableProperty().get())).isTrue();
+        assertThat(onFx(() -> lab.detailsProperty().get())).contains("Mahalanobis detector");
+        // Opening brought the workbench forward: bring the lab back (View > Proxy lab) before clicking in it.
+        onFx(view::openProxyLab);
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#proxy-open");
+        awaitIdle();
+        LoadedModel md = onFx(() -> workbench.activeModelProperty().get());
+        assertThat(md.displayName()).isEqualTo("fan · MD · lab " + classifier.model());
+        assertThat(md.detector().reconstruction()).isEmpty();
+        assertThat(onFx(() -> workbench.results().rows().size())).isEqualTo(8);
+        assertThat(onFx(() -> workbench.selectedProperty().get().labels().machineType())).isEqualTo("fan");
+        onFx(() -> {
+            workbench.explain().methodProperty().set("saliency");
+            workbench.explain().compute();
+            return null;
+        });
+        awaitIdle();
+        assertThat(onFx(() -> workbench.explain().mapProperty().get().method())).isEqualTo("saliency");
+        onFx(() -> {
+            workbench.explain().methodProperty().set("error");
+            workbench.explain().compute();
+            return null;
+        });
+        awaitIdle();
+        assertThat(onFx(() -> workbench.explain().statusProperty().get())).contains("reconstruction");
 
         // The report the command writes, from the window's result.
         onFx(() -> {

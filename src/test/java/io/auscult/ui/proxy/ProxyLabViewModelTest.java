@@ -44,7 +44,7 @@ class ProxyLabViewModelTest {
     private static ProxyLab.Result fakeResult(ProxyLab.Request request) {
         List<ModelResult> ms = models();
         return new ProxyLab.Result(request, ms, Alignment.of(ms, Map.of(ProxyTaskKind.CLASSIFICATION, 0.25), 7), null,
-                Map.of());
+                Map.of(), Map.of());
     }
 
     private static ProxyLabViewModel viewModel(ProxyLabViewModel.Lab lab) {
@@ -92,7 +92,7 @@ class ProxyLabViewModelTest {
     }
 
     @Test
-    void selectingAModelShowsItsNumbersAndWhyAnEncoderDoesNotOpen() {
+    void selectingAModelShowsItsNumbersAndARunWithoutWeightsOpensNothing() {
         ProxyLabViewModel vm = viewModel((data, request, progress, cancel) -> fakeResult(request));
         vm.dataProperty().set(dir);
         vm.run();
@@ -100,10 +100,11 @@ class ProxyLabViewModelTest {
         vm.select(m);
         assertThat(vm.detailsProperty().get()).contains("classification-w8-16-32-e3").contains("epoch 3")
                 .contains("validation_accuracy = 0.6000").contains("LP AUC 0.8000").contains("MD AUC 0.6000")
-                .contains("classification head").contains("does not reconstruct");
+                .doesNotContain("Open in workbench");
+        // this fake run kept no weights or data: nothing to open
         assertThat(vm.openableProperty().get()).isFalse();
         assertThat(vm.openSelected()).isFalse();
-        assertThat(vm.statusProperty().get()).contains("classification model").contains("does not reconstruct");
+        assertThat(vm.statusProperty().get()).contains("classification-w8-16-32-e3").contains("not kept");
         vm.select(vm.models().get(4));
         assertThat(vm.detailsProperty().get()).contains("pretrained-w16-32-64").contains("proxy metric none = -");
         vm.select(null);
