@@ -56,7 +56,9 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--view", paramLabel = "VIEW", description = "Once the data is open, prepare a screen: "
             + "explain (the overlay of --method on the clip), perturb (the top --k of the map replaced by the "
             + "reconstruction), present (presentation mode), grid (detectors x methods), compare (methods over "
-            + "the test set), proxy (the proxy lab's quick grid); with --screenshot, the picture is of that screen.")
+            + "the test set), proxy (the proxy lab's quick grid), proxy-open (that lab's selected model opened in "
+            + "the workbench, --detector choosing the model by name, --method explaining it); with --screenshot, "
+            + "the picture is of that screen.")
     String view;
 
     @Option(names = "--clip", paramLabel = "TEXT", description = "Same as --select.")

@@ -31,7 +31,8 @@ public record LaunchOptions(Optional<Path> open, boolean demo, Path samples, Pat
                             Optional<String> detector) {
 
     /** The screens {@code --view} can prepare. */
-    public static final List<String> VIEWS = List.of("explain", "perturb", "present", "grid", "compare", "proxy");
+    public static final List<String> VIEWS = List.of("explain", "perturb", "present", "grid", "compare", "proxy",
+            "proxy-open");
 
     /** Compatibility: no method, the default budget. */
     public LaunchOptions(Optional<Path> open, boolean demo, Path samples, Path models, Optional<Path> screenshot,

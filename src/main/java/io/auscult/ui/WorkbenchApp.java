@@ -147,10 +147,16 @@ public final class WorkbenchApp extends Application {
     private Scene prepareView(WorkbenchView view, Scene mainScene) {
         String name = options.view().orElseThrow();
         String method = options.method().orElse("saliency").split(",")[0].trim();
-        options.detector().ifPresent(this::showWithDetector);
+        if (!name.startsWith("proxy")) { // for the lab views, --detector names a lab model
+            options.detector().ifPresent(this::showWithDetector);
+        }
         switch (name) {
             case "proxy" -> {
-                return startProxyLab(view);
+                return startProxyLab(view, false, method);
+            }
+            case "proxy-open" -> {
+                startProxyLab(view, true, method);
+                return mainScene;
             }
             case "grid" -> {
                 // The loaded detectors of the clip's machine x the --method list (default: error,
@@ -222,8 +228,12 @@ public final class WorkbenchApp extends Application {
                 });
     }
 
-    /** Opens the proxy lab on the open dataset and runs its quick grid; returns the lab window's scene. */
-    private Scene startProxyLab(WorkbenchView view) {
+    /**
+     * Opens the proxy lab on the open dataset and runs its quick grid; returns the lab window's
+     * scene. With {@code open}, the selected model (the last point of the plot, or the model whose
+     * name contains --detector) is then opened in the workbench and explained with {@code method}.
+     */
+    private Scene startProxyLab(WorkbenchView view, boolean open, String method) {
         ProxyLabViewModel lab = view.openProxyLab();
         lab.quickProperty().set(true);
         lab.runningProperty().addListener((o, was, now) -> {
@@ -232,6 +242,14 @@ public final class WorkbenchApp extends Application {
                 List<ProxyLabViewModel.Point> points = lab.points();
                 if (!points.isEmpty()) {
                     lab.select(points.get(points.size() - 1).model());
+                }
+                if (open) {
+                    options.detector().flatMap(d -> lab.models().stream().filter(m -> m.model().contains(d))
+                            .reduce((a, b) -> b)).ifPresent(lab::select);
+                    ExplainViewModel explain = model.explain();
+                    explain.methodProperty().set(method);
+                    explain.overlayOnProperty().set(true);
+                    lab.openSelected();
                 }
             }
         });

@@ -5,6 +5,7 @@ import io.auscult.explain.DisplayNormalisation;
 import io.auscult.explain.ParameterSpec;
 import io.auscult.store.ColorMap;
 import io.auscult.store.OverlayRaster;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -153,6 +154,11 @@ public final class ExplainPanel extends VBox {
             b.setUserData(p);
             b.setMinWidth(Control.USE_PREF_SIZE);
             b.setSelected(model.pictureProperty().get() == p);
+            if (p != ExplainViewModel.Picture.ORIGINAL) {
+                // An embedding (md) detector has no reconstruction to show or replace with.
+                b.disableProperty().bind(Bindings.createBooleanBinding(() -> model.contextProperty().get() != null
+                        && !model.contextProperty().get().hasReconstruction(), model.contextProperty()));
+            }
             pictureRow.getChildren().add(b);
         }
         pictures.selectedToggleProperty().addListener((o, a, b) -> {
