@@ -366,8 +366,13 @@ final class ProxyGraph implements AutoCloseable {
                 INDArray mean = out.get(l.name + ".bn.mean");
                 INDArray var = out.get(l.name + ".bn.var");
                 // elements per channel: batch x rows x columns of this layer's output
-                int level = levelOf(l);
-                double n = x.size(0) * Math.ceil(x.size(1) / Math.pow(2, level)) * Math.ceil(x.size(2) / Math.pow(2, level));
+                long rows = x.size(1);
+                long cols = x.size(2);
+                for (int k = 0; k < levelOf(l); k++) {
+                    rows = (rows + 1) / 2;
+                    cols = (cols + 1) / 2;
+                }
+                double n = (double) x.size(0) * rows * cols;
                 double unbias = n > 1 ? n / (n - 1) : 1;
                 if (sumMean[i] == null) {
                     sumMean[i] = new double[l.out];
