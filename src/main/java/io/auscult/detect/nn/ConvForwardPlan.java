@@ -180,8 +180,8 @@ final class ConvForwardPlan implements AutoCloseable {
     /**
      * The input gradient as the transposes of the forward ops, without SameDiff: the gradient of a
      * transposed conv (k3 s2, padding 0, then the first row and column dropped) with respect to
-     * its input is a stride-2 unpadded conv, with the same weights read as YXIO, of the output
-     * gradient with a zero row and column put back in front; the gradient of a conv (k3 s2 p1) is
+     * its input is a stride-2 conv, with the same weights read as YXIO, of the output gradient
+     * with a zero row and column put back in front (padding 1); the gradient of a conv (k3 s2 p1) is
      * a transposed conv with the same weights (YXIO [k, k, in, out] is the deconv layout
      * [k, k, its out, its in]) cropped the same way; ReLU passes the gradient where its output is
      * positive. No weight gradients are computed (SameDiff's backprop always computes them too:
@@ -189,7 +189,10 @@ final class ConvForwardPlan implements AutoCloseable {
      */
     private void planBackward() {
         long batch = planned[0];
-        Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(0).pW(0).dH(1).dW(1)
+        // Padding 1 on each side stands for the zero row and column in front of the output
+        // gradient (the padding after the end is never read: the last stride-2 window of an even
+        // length ends on its last element), so no padded copy of the gradient is made.
+        Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1).dH(1).dW(1)
                 .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).weightsFormat(WeightsFormat.YXIO)
                 .build();
         DeConv2DConfig deconv = DeConv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(0).pW(0).dH(1).dW(1)
@@ -220,14 +223,8 @@ final class ConvForwardPlan implements AutoCloseable {
             if (layer.transposed()) {
                 long rows = g.size(2);
                 long cols = g.size(3);
-                INDArray full = buffer(batch, layer.outChannels(), rows + 1, cols + 1);
-                full.assign(0);
-                INDArray interior = full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, rows + 1),
-                        NDArrayIndex.interval(1, cols + 1));
-                INDArray gg = g;
-                backSteps.add(() -> interior.assign(gg));
                 INDArray in = buffer(batch, layer.inChannels(), rows / 2, cols / 2);
-                backStep(new Conv2D(new INDArray[] {full, w}, new INDArray[] {in}, conv), true);
+                backStep(new Conv2D(new INDArray[] {g, w}, new INDArray[] {in}, conv), true);
                 g = in;
                 if (l == levels) {
                     INDArray nchw = g;
