@@ -27,7 +27,10 @@ import java.util.List;
  * SameDiff's per-call session work, which costs as much as the ops themselves for one 10-s clip
  * (measured 12-14 ms through SameDiff vs 8-9 ms here, ops 8 ms).
  *
- * <p>Encoder NHWC, decoder NCHW, as the graph. The arrays are kept for the last (batch, frames) shape and replaced when it
+ * <p>All layers NCHW (the graph runs its encoder NHWC): oneDNN's convs and transposed convs are as fast or
+ * faster NCHW on these shapes, and no layout change is needed between encoder and decoder; a
+ * one-channel input is the same memory in both layouts (the MAE's two channels are rearranged
+ * on the way in and the input gradient on the way out). The arrays are kept for the last (batch, frames) shape and replaced when it
  * changes; the reconstruction handed to the caller is only valid until the next run.
  */
 final class ConvForwardPlan implements AutoCloseable {
@@ -90,11 +93,11 @@ final class ConvForwardPlan implements AutoCloseable {
         planned = shape.clone();
         input = buffer(shape);
         Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1).dH(1).dW(1)
-                .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NHWC).weightsFormat(WeightsFormat.YXIO)
+                .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).weightsFormat(WeightsFormat.YXIO)
                 .build();
         DeConv2DConfig deconv = DeConv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(0).pW(0).dH(1).dW(1)
                 .isSameMode(false).dataFormat(DeConv2DConfig.NCHW).build();
-        INDArray h = input;
+        INDArray h = nchw(input, shape);
         long batch = shape[0];
         long rows = shape[1];
         long cols = shape[2];
@@ -104,19 +107,12 @@ final class ConvForwardPlan implements AutoCloseable {
             if (!layer.transposed()) {
                 rows /= 2;
                 cols /= 2;
-                INDArray out = buffer(batch, rows, cols, layer.outChannels());
+                INDArray out = buffer(batch, layer.outChannels(), rows, cols);
                 step(new Conv2D(new INDArray[] {h, wb[0], wb[1]}, new INDArray[] {out}, conv), true);
                 relu(out);
                 outputs.add(out);
                 h = out;
             } else {
-                if (l == levels) {
-                    // The decoder runs NCHW, as in ConvInferenceGraph.
-                    INDArray nhwc = h;
-                    INDArray nchw = buffer(batch, layer.inChannels(), rows, cols);
-                    steps.add(() -> nchw.assign(nhwc.permute(0, 3, 1, 2)));
-                    h = nchw;
-                }
                 INDArray full = buffer(batch, layer.outChannels(), 2 * rows + 1, 2 * cols + 1);
                 boolean last = l == layers.size() - 1;
                 if (!last) {
@@ -185,7 +181,7 @@ final class ConvForwardPlan implements AutoCloseable {
      * a transposed conv with the same weights (YXIO [k, k, in, out] is the deconv layout
      * [k, k, its out, its in]) cropped the same way; ReLU passes the gradient where its output is
      * positive. No weight gradients are computed (SameDiff's backprop always computes them too:
-     * BENCHMARKS.md). Layouts mirror the forward pass: decoder NCHW, encoder NHWC.
+     * BENCHMARKS.md). All NCHW, as the forward pass.
      */
     private void planBackward() {
         long batch = planned[0];
@@ -196,7 +192,7 @@ final class ConvForwardPlan implements AutoCloseable {
                 .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).weightsFormat(WeightsFormat.YXIO)
                 .build();
         DeConv2DConfig deconv = DeConv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(0).pW(0).dH(1).dW(1)
-                .isSameMode(false).dataFormat(DeConv2DConfig.NHWC).build();
+                .isSameMode(false).dataFormat(DeConv2DConfig.NCHW).build();
         gradOutput = buffer(output.shape());
         INDArray g = gradOutput;
         stepsBefore = new int[layers.size()];
@@ -226,16 +222,10 @@ final class ConvForwardPlan implements AutoCloseable {
                 INDArray in = buffer(batch, layer.inChannels(), rows / 2, cols / 2);
                 backStep(new Conv2D(new INDArray[] {g, w}, new INDArray[] {in}, conv), true);
                 g = in;
-                if (l == levels) {
-                    INDArray nchw = g;
-                    INDArray nhwc = buffer(batch, rows / 2, cols / 2, layer.inChannels());
-                    backSteps.add(() -> nhwc.assign(nchw.permute(0, 2, 3, 1)));
-                    g = nhwc;
-                }
             } else {
-                long rows = g.size(1);
-                long cols = g.size(2);
-                INDArray full = buffer(batch, 2 * rows + 1, 2 * cols + 1, layer.inChannels());
+                long rows = g.size(2);
+                long cols = g.size(3);
+                INDArray full = buffer(batch, layer.inChannels(), 2 * rows + 1, 2 * cols + 1);
                 if (l != 0) {
                     backStep(new DeConv2D(new INDArray[] {g, w}, new INDArray[] {full}, deconv), true);
                 } else {
@@ -246,19 +236,40 @@ final class ConvForwardPlan implements AutoCloseable {
                                 deconv), false);
                     }
                 }
-                INDArray view = full.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 2 * rows + 1),
-                        NDArrayIndex.interval(1, 2 * cols + 1), NDArrayIndex.all());
-                INDArray in = buffer(batch, 2 * rows, 2 * cols, layer.inChannels());
+                INDArray view = full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 2 * rows + 1),
+                        NDArrayIndex.interval(1, 2 * cols + 1));
+                INDArray in = buffer(batch, layer.inChannels(), 2 * rows, 2 * cols);
                 backSteps.add(() -> in.assign(view));
                 g = in;
             }
         }
-        gradInput = g;
+        gradInput = nhwcGradient(g);
+    }
+
+    /** The NHWC input as NCHW: the same memory for one channel, else a rearranged copy each run. */
+    private INDArray nchw(INDArray nhwc, long[] shape) {
+        if (shape[3] == 1) {
+            return nhwc.reshape('c', shape[0], 1, shape[1], shape[2]);
+        }
+        INDArray nchw = buffer(shape[0], shape[3], shape[1], shape[2]);
+        steps.add(() -> nchw.assign(nhwc.permute(0, 3, 1, 2)));
+        return nchw;
+    }
+
+    /** The NCHW input gradient as the NHWC the caller reads: as {@link #nchw}, the other way. */
+    private INDArray nhwcGradient(INDArray nchw) {
+        long[] s = nchw.shape();
+        if (s[1] == 1) {
+            return nchw.reshape('c', s[0], s[2], s[3], 1);
+        }
+        INDArray nhwc = buffer(s[0], s[2], s[3], s[1]);
+        backSteps.add(() -> nhwc.assign(nchw.permute(0, 2, 3, 1)));
+        return nhwc;
     }
 
     /**
      * Layer {@code l}'s output (after its ReLU) and d loss / d that output, each
-     * {@code (batch, channels, rows, columns)} (views where the layer runs NHWC), running only the
+     * {@code (batch, channels, rows, columns)}, running only the
      * backward steps down to that layer (Grad-CAM); fill {@link #gradOutput()} first. Valid until
      * the next run.
      */
@@ -269,10 +280,7 @@ final class ConvForwardPlan implements AutoCloseable {
         for (int i = 0; i < stepsBefore[l]; i++) {
             backSteps.get(i).run();
         }
-        boolean nhwc = !layers.get(l).transposed();
-        INDArray a = outputs.get(l);
-        INDArray g = gradAt[l];
-        return nhwc ? new INDArray[] {a.permute(0, 3, 1, 2), g.permute(0, 3, 1, 2)} : new INDArray[] {a, g};
+        return new INDArray[] {outputs.get(l), gradAt[l]};
     }
 
     private void backStep(CustomOp op, boolean helpers) {
