@@ -124,8 +124,8 @@ final class ConvForwardPlan implements AutoCloseable {
                     // The transposed conv to one channel: libnd4j's own kernel, one example at a time
                     // (measured 0.4 ms at batch 1, but 7.5 ms at batch 2; oneDNN 1.8 and 3.5 ms).
                     for (long b = 0; b < batch; b++) {
-                        step(new DeConv2D(new INDArray[] {example(h, b), wb[0], wb[1]},
-                                new INDArray[] {example(full, b)}, deconv), false);
+                        step(new DeConv2D(new INDArray[] {example(h, b), wb[0]}, new INDArray[] {example(full, b)},
+                                deconv), false);
                     }
                 }
                 rows *= 2;
@@ -133,13 +133,9 @@ final class ConvForwardPlan implements AutoCloseable {
                 INDArray view = full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, rows + 1),
                         NDArrayIndex.interval(1, cols + 1));
                 INDArray out = buffer(batch, layer.outChannels(), rows, cols);
-                if (!last) {
-                    // Crop and bias in one op: BiasAdd reads the strided view faster than assign
-                    // copies it (0.05-0.12 ms vs 0.15-0.26 at batch 1).
-                    step(new BiasAdd(view, wb[1], out, true), false);
-                } else {
-                    steps.add(() -> out.assign(view));
-                }
+                // Crop and bias in one op: BiasAdd reads the strided view 2.5-3.5x faster than
+                // assign copies it (0.05-0.10 ms vs 0.13-0.28 at batch 1).
+                step(new BiasAdd(view, wb[1], out, true), false);
                 if (layer.batchNorm() != null) {
                     relu(out);
                 }
@@ -242,7 +238,11 @@ final class ConvForwardPlan implements AutoCloseable {
                 INDArray view = full.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 2 * rows + 1),
                         NDArrayIndex.interval(1, 2 * cols + 1));
                 INDArray in = buffer(batch, layer.inChannels(), 2 * rows, 2 * cols);
-                backSteps.add(() -> in.assign(view));
+                // The crop as a BiasAdd of zeros: the same values, 2.5-3.5x faster than assign from
+                // the strided view (0.02-0.10 ms vs 0.05-0.28 at batch 1, 0.15-0.25 vs 0.46-0.94 at 4).
+                INDArray zeros = buffer(layer.inChannels());
+                zeros.assign(0);
+                backStep(new BiasAdd(view, zeros, in, true), false);
                 g = in;
             }
         }
@@ -291,6 +291,7 @@ final class ConvForwardPlan implements AutoCloseable {
         context.setInputArrays(op.inputArguments());
         context.setOutputArrays(op.outputArguments());
         context.setIArguments(op.iArgs());
+        context.setBArguments(op.bArgs());
         context.allowHelpers(helpers);
         contexts.add(context);
         backSteps.add(() -> Nd4j.getExecutioner().exec(op, context));
