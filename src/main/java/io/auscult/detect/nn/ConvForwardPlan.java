@@ -21,17 +21,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The inference graph's forward pass run op by op on preallocated arrays, for scoring without
- * gradients. Same libnd4j ops, same arguments, same oneDNN-or-not choice per op as
- * {@link ConvInferenceGraph} (so the same reconstruction, bit for bit: tested), without
- * SameDiff's per-call session work, which costs as much as the ops themselves for one 10-s clip
- * (measured 12-14 ms through SameDiff vs 8-9 ms here, ops 8 ms).
+ * The inference graph's forward pass run op by op on preallocated arrays, without SameDiff's
+ * per-call session work, which costs as much as the ops themselves for one 10-s clip (measured
+ * 12-14 ms through SameDiff vs 8-9 ms here, ops 8 ms), and its own backward pass for input and
+ * layer gradients. The same mathematics as {@link ConvInferenceGraph} (folded batch norm, the same
+ * conv and transposed-conv ops) in a faster arrangement, so equal to the graph within float
+ * rounding, not bit for bit (ConvPlanFloatTest, ConvPlanGradientTest): the transposed convs run
+ * without their bias, which the crop adds (oneDNN's transposed conv with a bias was 1.7-2.4x
+ * slower), and every layer runs NCHW.
  *
- * <p>All layers NCHW (the graph runs its encoder NHWC): oneDNN's convs and transposed convs are as fast or
- * faster NCHW on these shapes, and no layout change is needed between encoder and decoder; a
- * one-channel input is the same memory in both layouts (the MAE's two channels are rearranged
- * on the way in and the input gradient on the way out). The arrays are kept for the last (batch, frames) shape and replaced when it
- * changes; the reconstruction handed to the caller is only valid until the next run.
+ * <p>All layers NCHW (the graph runs its encoder NHWC): oneDNN's convs and transposed convs are
+ * as fast or faster NCHW on these shapes, and no layout change is needed between encoder and
+ * decoder; a one-channel input is the same memory in both layouts (the MAE's two channels are
+ * rearranged on the way in and the input gradient on the way out). The arrays are kept for the
+ * last (batch, frames) shape and replaced when it changes; the reconstruction handed to the
+ * caller is only valid until the next run.
  */
 final class ConvForwardPlan implements AutoCloseable {
 
