@@ -128,8 +128,8 @@ class ConvAutoencoderTest {
     }
 
     @Test
-    void scoringWithoutSameDiffGivesTheGraphsReconstructionBitForBitInFloat() {
-        // reconstruct() runs the ops directly, layerGradient() through the SameDiff graph.
+    void scoringGradientsAndLayerGradientsGiveTheSameScoreInFloat() {
+        // All three run the same forward plan (the plan against the SameDiff graph: ConvPlanFloatTest).
         try (ConvAutoencoder net = new ConvAutoencoder(weights, MELS, ConvPrecision.FLOAT)) {
             Spectrogram s = random(37, 12);
             Reconstruction direct = net.reconstruct(List.of(s)).get(0);
