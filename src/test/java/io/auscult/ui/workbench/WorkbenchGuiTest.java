@@ -112,8 +112,10 @@ class WorkbenchGuiTest extends FxRobot {
         assertThat(onFx(() -> vm.spectrogram().displayedProperty().get().frames())).isEqualTo(313);
         assertThat(onFx(() -> vm.spectrogram().viewportProperty().get().mels())).isEqualTo(513);
         assertThat(onFx(() -> view.spectrogramView().imageWidth())).isEqualTo(width);
-        // The ground-truth outline (on the mel grid) is not drawn over the linear picture.
-        assertThat(onFx(() -> view.spectrogramView().layerImagesShown())).isZero();
+        // The ground-truth outline (on the mel grid) is not drawn over the linear picture: the
+        // view redraws at its next layout pulse, so wait for it (the limit only stops a hang).
+        WaitForAsyncUtils.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS,
+                () -> onFx(() -> view.spectrogramView().layerImagesShown()) == 0);
         onFx(() -> {
             vm.spectrogram().pointAt(0.5, 0.5);
             return null;
@@ -126,7 +128,8 @@ class WorkbenchGuiTest extends FxRobot {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> vm.spectrogram().displayedProperty().get().mels())).isEqualTo(128);
-        assertThat(onFx(() -> view.spectrogramView().layerImagesShown())).isEqualTo(1);
+        WaitForAsyncUtils.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS,
+                () -> onFx(() -> view.spectrogramView().layerImagesShown()) == 1);
     }
 
     @Test
