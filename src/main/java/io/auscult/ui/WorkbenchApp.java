@@ -11,6 +11,7 @@ import io.auscult.ui.project.RecentFiles;
 import io.auscult.ui.proxy.ProxyLabView;
 import io.auscult.ui.proxy.ProxyLabViewModel;
 import io.auscult.ui.task.TaskRunner;
+import io.auscult.ui.workbench.OffscreenWarmUp;
 import io.auscult.ui.workbench.WorkbenchView;
 import io.auscult.ui.workbench.WorkbenchViewModel;
 import javafx.animation.AnimationTimer;
@@ -52,6 +53,8 @@ public final class WorkbenchApp extends Application {
         shownMillis = sinceJvmStart();
         afterFirstFrame(() -> {
             paintedMillis = sinceJvmStart();
+            OffscreenWarmUp.startInBackground(options.demo() ? options.samples() : null, options.width(),
+                    options.height(), WorkbenchView.stylesheet());
             watchdog.start();
             if (options.demo()) {
                 model.openDemo(options.samples(), options.models());
@@ -124,7 +127,9 @@ public final class WorkbenchApp extends Application {
                 poll.stop();
                 report = String.format(java.util.Locale.ROOT, "window shown %d ms after JVM start, first frame "
                         + "painted by %d ms; demo loaded, scored and shown by %d ms; longest UI-thread stall "
-                        + "meanwhile %.0f ms", shownMillis, paintedMillis, idleMillis[0], watchdog.longestStallMillis());
+                        + "meanwhile %.0f ms (%.0f ms of it work on that thread; most work between two frames "
+                        + "%.0f ms)", shownMillis, paintedMillis, idleMillis[0], watchdog.longestStallMillis(),
+                        watchdog.longestStallCpuMillis(), watchdog.mostWorkBetweenPulsesMillis());
                 scene[0].getRoot().applyCss();
                 scene[0].getRoot().layout();
                 try {

@@ -85,7 +85,7 @@ public final class SpectrogramView extends Region {
         getChildren().addAll(frame, image, cursor, curve);
         layers.add(groundTruth);
         layers.addListener((Observable o) -> invalidate());
-        for (Observable p : List.<Observable>of(model.spectrogramProperty(), model.viewportProperty(),
+        for (Observable p : List.<Observable>of(model.displayedProperty(), model.viewportProperty(),
                 model.colorMapProperty(), model.floorDbProperty(), model.ceilingDbProperty(),
                 model.maskProperty(), model.frameErrorsProperty(), model.curveLabelProperty())) {
             p.addListener(o -> invalidate());
@@ -132,6 +132,11 @@ public final class SpectrogramView extends Region {
 
     public int imageHeight() {
         return pixels == null ? 0 : (int) pixels.getHeight();
+    }
+
+    /** How many layers are drawn over the picture now (tests: the mel-grid layers hide over the linear STFT). */
+    public int layerImagesShown() {
+        return (int) layerViews.stream().filter(v -> v.getImage() != null).count();
     }
 
     /** Nanoseconds the last image render took (for the status bar and the render benchmark). */
@@ -193,7 +198,7 @@ public final class SpectrogramView extends Region {
         GraphicsContext g = frame.getGraphicsContext2D();
         g.setFill(BACK);
         g.fillRect(0, 0, frame.getWidth(), frame.getHeight());
-        Spectrogram s = model.spectrogramProperty().get();
+        Spectrogram s = model.displayedProperty().get();
         if (s == null || s.frames() == 0) {
             image.setImage(null);
             layerViews.forEach(v -> v.setImage(null));
@@ -232,9 +237,12 @@ public final class SpectrogramView extends Region {
             iv.relocate(LEFT, TOP);
         }
         int[] buffer = new int[pw * ph];
+        // The layers (ground-truth mask, attributions, perturbation) live on the mel grid; over
+        // the linear STFT they would sit at the wrong frequencies, so they are hidden there.
+        boolean melGrid = !model.linearShown();
         for (int i = 0; i < layerViews.size(); i++) {
             ImageView iv = layerViews.get(i);
-            if (i >= layers.size() || !layers.get(i).render(v, pw, ph, buffer)) {
+            if (i >= layers.size() || !melGrid || !layers.get(i).render(v, pw, ph, buffer)) {
                 iv.setImage(null);
                 continue;
             }
@@ -253,7 +261,9 @@ public final class SpectrogramView extends Region {
         g.strokeRect(LEFT - 0.5, TOP - 0.5, pw + 1, ph + 1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BASELINE);
-        g.fillText(model.titleProperty().get(), LEFT, TOP - 7);
+        g.fillText(model.titleProperty().get() + (model.linearShown()
+                ? "   · linear STFT: mel-grid layers (mask, overlays) hidden, switch to Mel to see them" : ""),
+                LEFT, TOP - 7);
         // Frequency axis: round Hz values, placed at their band position (mel scale).
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -276,7 +286,7 @@ public final class SpectrogramView extends Region {
         g.translate(14, TOP + ph / 2.0);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("frequency (Hz, mel scale)", 0, 0);
+        g.fillText(model.linearShown() ? "frequency (Hz, linear)" : "frequency (Hz, mel scale)", 0, 0);
         g.restore();
         // Time axis under the error curve: a 1-2-5 step giving labels ~90 px apart.
         double secondsPerFrame = s.hop() / (double) s.sampleRate();
@@ -366,7 +376,7 @@ public final class SpectrogramView extends Region {
     private void drawCursor() {
         GraphicsContext g = cursor.getGraphicsContext2D();
         g.clearRect(0, 0, cursor.getWidth(), cursor.getHeight());
-        if (model.spectrogramProperty().get() == null) {
+        if (model.displayedProperty().get() == null) {
             return;
         }
         double pw = plotWidth();
@@ -409,7 +419,8 @@ public final class SpectrogramView extends Region {
         dragY = e.getY();
         dragStartSeconds = e.isShiftDown() && e.getButton() == MouseButton.PRIMARY
                 ? model.secondsAt(clampX(xFraction(e.getX()))) : Double.NaN;
-        rectangle = rectangleTool != null && rectangleTool.active() && e.getButton() == MouseButton.PRIMARY
+        rectangle = rectangleTool != null && rectangleTool.active() && !model.linearShown()
+                && e.getButton() == MouseButton.PRIMARY
                 && !e.isShiftDown() ? new double[] {e.getX(), e.getY(), e.getX(), e.getY()} : null;
     }
 

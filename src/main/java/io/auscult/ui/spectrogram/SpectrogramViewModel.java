@@ -6,6 +6,8 @@ import io.auscult.store.ColorMap;
 import io.auscult.store.SpectrogramRaster.Viewport;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,6 +32,9 @@ public final class SpectrogramViewModel {
     public static final String ERROR_CURVE = "error";
 
     private final ObjectProperty<Spectrogram> spectrogram = new SimpleObjectProperty<>();
+    private final ObjectProperty<Spectrogram> linear = new SimpleObjectProperty<>();
+    private final ObjectProperty<Scale> scale = new SimpleObjectProperty<>(Scale.MEL);
+    private final ReadOnlyObjectWrapper<Spectrogram> displayed = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<AnomalyMask> mask = new SimpleObjectProperty<>();
     private final ObjectProperty<float[]> frameErrors = new SimpleObjectProperty<>();
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(new Viewport(0, 1, 0, 1));
@@ -43,17 +48,65 @@ public final class SpectrogramViewModel {
     private final DoubleProperty selectionEnd = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty playhead = new SimpleDoubleProperty(Double.NaN);
 
+    /** The frequency scale of the picture: the log-mel (the models' input) or the linear STFT. */
+    public enum Scale {
+        MEL("Mel"), LINEAR("Linear (STFT)");
+
+        private final String label;
+
+        Scale(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public SpectrogramViewModel() {
+        // In the mel scale the picture is the log-mel, whoever sets it (the explanation views
+        // show perturbed log-mels through spectrogramProperty); switching scale, or a linear
+        // picture arriving while that scale is chosen, keeps the time range and shows all bands.
+        spectrogram.addListener(o -> refreshDisplayed(false));
+        linear.addListener(o -> refreshDisplayed(scale.get() == Scale.LINEAR));
+        scale.addListener(o -> refreshDisplayed(true));
+    }
+
+    private void refreshDisplayed(boolean rescale) {
+        Spectrogram before = displayed.get();
+        Spectrogram now = scale.get() == Scale.LINEAR && linear.get() != null ? linear.get() : spectrogram.get();
+        displayed.set(now);
+        if (rescale && now != null && now != before) {
+            Viewport v = viewport.get();
+            viewport.set(before != null && before.frames() == now.frames()
+                    ? new Viewport(v.firstFrame(), v.frames(), 0, now.mels()) : Viewport.all(now));
+            // The two pictures differ in level (a mel band sums many bins): the top of the
+            // scale follows the loudest bin, the user's dynamic range stays.
+            double range = ceilingDb.get() - floorDb.get();
+            double top = topOfScale(now);
+            ceilingDb.set(top);
+            floorDb.set(top - (range > 0 ? range : DEFAULT_RANGE_DB));
+        }
+    }
+
+    /** The loudest bin rounded up to 10 dB. */
+    private static double topOfScale(Spectrogram s) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : s.values()) {
+            max = Math.max(max, v);
+        }
+        return Double.isFinite(max) ? Math.ceil(max / 10) * 10 : 0;
+    }
+
     /** Shows a new recording: whole recording visible, dB range fitted to its loudest bin. */
     public void show(String name, Spectrogram logMelDb, AnomalyMask groundTruth, float[] errors) {
         title.set(name);
         mask.set(groundTruth);
         frameErrors.set(errors);
+        linear.set(null); // the previous recording's; the caller sets this one's (setLinear)
         spectrogram.set(logMelDb);
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : logMelDb.values()) {
-            max = Math.max(max, v);
-        }
-        double top = Double.isFinite(max) ? Math.ceil(max / 10) * 10 : 0;
+        double top = topOfScale(logMelDb);
         ceilingDb.set(top);
         floorDb.set(top - DEFAULT_RANGE_DB);
         selectionStart.set(Double.NaN);
@@ -62,8 +115,22 @@ public final class SpectrogramViewModel {
         fit();
     }
 
+    /**
+     * The recording's linear-frequency picture ({@link LinearSpectrogram}), shown while the
+     * scale is {@link Scale#LINEAR}; same frames as the log-mel.
+     */
+    public void setLinear(Spectrogram linearDb) {
+        linear.set(linearDb);
+    }
+
+    /** Whether the picture on screen is the linear STFT (the mel-grid layers are then hidden). */
+    public boolean linearShown() {
+        return displayed.get() != null && displayed.get() == linear.get();
+    }
+
     /** Clears the view (no recording selected). */
     public void clear() {
+        linear.set(null);
         spectrogram.set(null);
         mask.set(null);
         frameErrors.set(null);
@@ -91,7 +158,7 @@ public final class SpectrogramViewModel {
 
     /** Whole recording, all bands. */
     public void fit() {
-        Spectrogram s = spectrogram.get();
+        Spectrogram s = displayed.get();
         if (s != null) {
             viewport.set(Viewport.all(s));
         }
@@ -102,7 +169,7 @@ public final class SpectrogramViewModel {
      * {@code anchor} (0 left .. 1 right) under the same place.
      */
     public void zoomTime(double factor, double anchor) {
-        Spectrogram s = spectrogram.get();
+        Spectrogram s = displayed.get();
         if (s == null || !(factor > 0)) {
             return;
         }
@@ -114,7 +181,7 @@ public final class SpectrogramViewModel {
 
     /** Zooms frequency by {@code factor}, keeping the band at vertical fraction {@code anchor} (0 top). */
     public void zoomFrequency(double factor, double anchor) {
-        Spectrogram s = spectrogram.get();
+        Spectrogram s = displayed.get();
         if (s == null || !(factor > 0)) {
             return;
         }
@@ -143,7 +210,7 @@ public final class SpectrogramViewModel {
     }
 
     private void set(double firstFrame, double frames, double firstMel, double mels) {
-        Spectrogram s = spectrogram.get();
+        Spectrogram s = displayed.get();
         if (s == null) {
             return;
         }
@@ -158,13 +225,13 @@ public final class SpectrogramViewModel {
 
     /** Seconds at horizontal fraction {@code x} of the view. */
     public double secondsAt(double x) {
-        Spectrogram s = spectrogram.get();
+        Spectrogram s = displayed.get();
         return s == null ? 0 : viewport.get().frameAt(x) * s.hop() / (double) s.sampleRate();
     }
 
     /** Horizontal fraction of the view at {@code seconds} (outside 0..1 when not visible). */
     public double xOf(double seconds) {
-        Spectrogram s = spectrogram.get();
+        Spectrogram s = displayed.get();
         if (s == null) {
             return Double.NaN;
         }
@@ -188,7 +255,7 @@ public final class SpectrogramViewModel {
 
     /** Updates the status-bar readout for the mouse at fractions (x, y) of the view. */
     public void pointAt(double x, double y) {
-        Spectrogram s = spectrogram.get();
+        Spectrogram s = displayed.get();
         if (s == null || x < 0 || x > 1 || y < 0 || y > 1) {
             readout.set("");
             return;
@@ -197,8 +264,8 @@ public final class SpectrogramViewModel {
         int frame = (int) Math.min(s.frames() - 1, Math.max(0, Math.floor(v.frameAt(x))));
         double band = v.melAt(y);
         int mel = (int) Math.min(s.mels() - 1, Math.max(0, Math.floor(band)));
-        readout.set(String.format(Locale.ROOT, "t %.3f s   f %.0f Hz (band %d)   %.1f dB",
-                secondsAt(x), hzAtBand(s, band), mel, s.get(frame, mel)));
+        readout.set(String.format(Locale.ROOT, "t %.3f s   f %.0f Hz (%s %d)   %.1f dB",
+                secondsAt(x), hzAtBand(s, band), linearShown() ? "bin" : "band", mel, s.get(frame, mel)));
     }
 
     /** Selects [a, b] seconds (any order) for playback; NaN clears. */
@@ -217,6 +284,19 @@ public final class SpectrogramViewModel {
 
     public ObjectProperty<Spectrogram> spectrogramProperty() {
         return spectrogram;
+    }
+
+    /** The picture on screen: the log-mel, or the linear STFT while that scale is chosen and known. */
+    public ReadOnlyObjectProperty<Spectrogram> displayedProperty() {
+        return displayed.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Scale> scaleProperty() {
+        return scale;
+    }
+
+    public ObjectProperty<Spectrogram> linearProperty() {
+        return linear;
     }
 
     public ObjectProperty<AnomalyMask> maskProperty() {

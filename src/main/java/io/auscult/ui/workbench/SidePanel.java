@@ -80,6 +80,10 @@ final class SidePanel extends VBox {
         colours.setId("colour-map");
         colours.getItems().setAll(ColorMap.NAMES);
         colours.valueProperty().bindBidirectional(s.colorMapProperty());
+        ComboBox<SpectrogramViewModel.Scale> scale = new ComboBox<>();
+        scale.setId("frequency-scale");
+        scale.getItems().setAll(SpectrogramViewModel.Scale.values());
+        scale.valueProperty().bindBidirectional(s.scaleProperty());
         Slider ceiling = new Slider(-60, 60, 0);
         ceiling.valueProperty().bindBidirectional(s.ceilingDbProperty());
         Slider range = new Slider(20, 140, SpectrogramViewModel.DEFAULT_RANGE_DB);
@@ -93,7 +97,8 @@ final class SidePanel extends VBox {
                 new Separator(), caption("Selected recording"), new Label("anomaly score"), score, decision,
                 new Separator(), caption("Threshold"), new HBox(6, threshold, fitted),
                 hint("or drag the white line in the score histogram"),
-                new Separator(), caption("Spectrogram"), new Label("colour map"), colours,
+                new Separator(), caption("Spectrogram"), new Label("frequency scale"), scale,
+                new Label("colour map"), colours,
                 new Label("top of scale (dB)"), ceiling, new Label("dynamic range (dB)"), range, rangeText,
                 hint("Wheel: zoom time · Ctrl+wheel: zoom frequency · drag: pan · Shift+drag: select · "
                         + "0: fit · Ctrl+P: play · Ctrl+L: loop"));

@@ -38,6 +38,7 @@ import io.auscult.ui.project.ProjectFile;
 import io.auscult.ui.project.RecentFiles;
 import io.auscult.ui.results.ResultRow;
 import io.auscult.ui.results.ResultsViewModel;
+import io.auscult.ui.spectrogram.LinearSpectrogram;
 import io.auscult.ui.spectrogram.SpectrogramViewModel;
 import io.auscult.ui.task.TaskRunner;
 import javafx.beans.property.ObjectProperty;
@@ -307,7 +308,10 @@ public final class WorkbenchViewModel {
                 progress.report(0.5, "scoring with " + model.kind().word());
                 detection = new RecordingScorer(model.detector()).score(clip);
             }
-            return new Shown(clip, logMel, mask, detection, note);
+            // The linear-frequency picture too (a few ms for a 10-s clip), so that switching
+            // the view's scale needs no work.
+            Spectrogram linear = LinearSpectrogram.of(clip.samples(), spec);
+            return new Shown(clip, logMel, linear, mask, detection, note);
         }), TaskRunner.outcome(shown -> {
             if (generation != selectionGeneration) {
                 return;
@@ -317,6 +321,7 @@ public final class WorkbenchViewModel {
             spectrogram.show(r.path().getFileName() + "   (" + r.labels().machineType() + " · "
                     + r.labels().machineId() + " · " + r.labels().split().word() + " · "
                     + r.labels().condition().word() + ")", shown.logMel(), shown.mask(), errors);
+            spectrogram.setLinear(shown.linear());
             selectedScoredBy = model;
             explain.setContext(shown.detection() == null ? null : new ClipContext(model, r,
                     shown.clip(), shown.logMel(), shown.detection().input(), shown.detection().reconstruction(),
@@ -338,7 +343,8 @@ public final class WorkbenchViewModel {
         }));
     }
 
-    private record Shown(AudioClip clip, Spectrogram logMel, AnomalyMask mask, Detection detection, String note) {
+    private record Shown(AudioClip clip, Spectrogram logMel, Spectrogram linear, AnomalyMask mask,
+                         Detection detection, String note) {
     }
 
     /** The normal training recordings of a machine in the open dataset (baselines of the explanation methods). */

@@ -9,6 +9,7 @@ import io.auscult.ui.project.ProjectFile;
 import io.auscult.ui.DemoWindow;
 import io.auscult.ui.results.ResultRow;
 import io.auscult.ui.results.ScoreHistogramView;
+import io.auscult.ui.spectrogram.SpectrogramViewModel;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
@@ -94,6 +95,41 @@ class WorkbenchGuiTest extends FxRobot {
         assertThat(onFx(() -> vm.spectrogram().spectrogramProperty().get().frames())).isEqualTo(313);
         assertThat(onFx(() -> vm.spectrogram().maskProperty().get())).isNotNull();
         assertThat(onFx(() -> vm.spectrogram().frameErrorsProperty().get().length)).isEqualTo(313);
+    }
+
+    @Test
+    void theLinearStftScaleShowsAllBinsAndHidesTheMelLayersUntilMelIsChosenAgain() throws Exception {
+        assertThat(onFx(() -> vm.spectrogram().maskProperty().get())).isNotNull();
+        int width = onFx(() -> view.spectrogramView().imageWidth());
+        javafx.scene.control.ComboBox<SpectrogramViewModel.Scale> scale = lookup("#frequency-scale").queryComboBox();
+        onFx(() -> {
+            scale.getSelectionModel().select(SpectrogramViewModel.Scale.LINEAR);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> vm.spectrogram().linearShown())).isTrue();
+        assertThat(onFx(() -> vm.spectrogram().displayedProperty().get().mels())).isEqualTo(513);
+        assertThat(onFx(() -> vm.spectrogram().displayedProperty().get().frames())).isEqualTo(313);
+        assertThat(onFx(() -> vm.spectrogram().viewportProperty().get().mels())).isEqualTo(513);
+        assertThat(onFx(() -> view.spectrogramView().imageWidth())).isEqualTo(width);
+        // The ground-truth outline (on the mel grid) is not drawn over the linear picture: the
+        // view redraws at its next layout pulse, so wait for it (the limit only stops a hang).
+        WaitForAsyncUtils.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS,
+                () -> onFx(() -> view.spectrogramView().layerImagesShown()) == 0);
+        onFx(() -> {
+            vm.spectrogram().pointAt(0.5, 0.5);
+            return null;
+        });
+        assertThat(onFx(() -> vm.spectrogram().readoutProperty().get())).matches(".*f \\d+ Hz \\(bin \\d+\\).*dB");
+
+        onFx(() -> {
+            scale.getSelectionModel().select(SpectrogramViewModel.Scale.MEL);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> vm.spectrogram().displayedProperty().get().mels())).isEqualTo(128);
+        WaitForAsyncUtils.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS,
+                () -> onFx(() -> view.spectrogramView().layerImagesShown()) == 1);
     }
 
     @Test
