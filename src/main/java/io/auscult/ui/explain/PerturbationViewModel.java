@@ -223,6 +223,10 @@ public final class PerturbationViewModel {
             tasks.say("Select a recording scored by a model first.");
             return;
         }
+        if (!explain.contextProperty().get().hasReconstruction()) {
+            tasks.say(NO_RECONSTRUCTION);
+            return;
+        }
         playWhenRepaired = play;
         explain.overlayOnProperty().set(true);
         if (active.get() && step.get() != null && !stepRunning) {
