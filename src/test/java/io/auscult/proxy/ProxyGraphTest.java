@@ -1,6 +1,7 @@
 package io.auscult.proxy;
 
 import io.auscult.detect.Reconstruction;
+import io.auscult.detect.nn.BatchNorms;
 import io.auscult.detect.nn.ConvAutoencoder;
 import io.auscult.detect.nn.ConvBackboneWeights;
 import io.auscult.detect.nn.ConvBatchNorm;
@@ -52,19 +53,7 @@ class ProxyGraphTest {
         SplittableRandom r = new SplittableRandom(3);
         List<ConvLayerWeights> layers = new ArrayList<>();
         for (ConvLayerWeights l : EncoderWeights.initial(WIDTHS, 5).layers()) {
-            int c = l.outChannels();
-            double[] g = new double[c];
-            double[] b = new double[c];
-            double[] m = new double[c];
-            double[] v = new double[c];
-            for (int i = 0; i < c; i++) {
-                g[i] = 0.5 + r.nextDouble();
-                b[i] = r.nextGaussian() * 0.1;
-                m[i] = r.nextGaussian() * 0.2;
-                v[i] = 0.5 + r.nextDouble();
-            }
-            layers.add(new ConvLayerWeights(false, l.inChannels(), c, l.weight(), l.bias(),
-                    new ConvBatchNorm(g, b, m, v, 1e-5)));
+            layers.add(BatchNorms.randomised(l, r, 0));
         }
         return new EncoderWeights(layers);
     }

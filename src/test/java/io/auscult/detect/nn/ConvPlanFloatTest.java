@@ -72,22 +72,7 @@ class ConvPlanFloatTest {
         for (List<ConvLayerWeights> part : List.of(w.encoder(), w.decoder())) {
             List<ConvLayerWeights> out = new ArrayList<>();
             for (ConvLayerWeights l : part) {
-                ConvBatchNorm bn = null;
-                if (l.batchNorm() != null) {
-                    int c = l.outChannels();
-                    double[] gamma = new double[c];
-                    double[] beta = new double[c];
-                    double[] mean = new double[c];
-                    double[] var = new double[c];
-                    for (int i = 0; i < c; i++) {
-                        gamma[i] = 0.5 + random.nextDouble();
-                        beta[i] = 0.2 * random.nextGaussian();
-                        mean[i] = 0.1 * random.nextGaussian();
-                        var[i] = 0.5 + random.nextDouble();
-                    }
-                    bn = new ConvBatchNorm(gamma, beta, mean, var, 1e-5);
-                }
-                out.add(new ConvLayerWeights(l.transposed(), l.inChannels(), l.outChannels(), l.weight(), l.bias(), bn));
+                out.add(BatchNorms.randomised(l, random, 0));
             }
             parts.add(out);
         }

@@ -25,19 +25,7 @@ class EmbeddingDistanceNetworkTest {
         SplittableRandom r = new SplittableRandom(4);
         List<ConvLayerWeights> out = new ArrayList<>();
         for (ConvLayerWeights l : ConvBackboneWeights.initial(1, List.of(4, 6), 8).encoder()) {
-            int c = l.outChannels();
-            double[] g = new double[c];
-            double[] b = new double[c];
-            double[] m = new double[c];
-            double[] v = new double[c];
-            for (int i = 0; i < c; i++) {
-                g[i] = 0.5 + r.nextDouble();
-                b[i] = 0.2 + 0.1 * r.nextGaussian(); // mostly positive: most units stay on through the ReLU
-                m[i] = 0.1 * r.nextGaussian();
-                v[i] = 0.5 + r.nextDouble();
-            }
-            out.add(new ConvLayerWeights(false, l.inChannels(), c, l.weight(), l.bias(), new ConvBatchNorm(g, b, m, v,
-                    1e-5)));
+            out.add(BatchNorms.randomised(l, r, 0.2)); // beta mostly positive: most units stay on through the ReLU
         }
         return out;
     }
