@@ -70,6 +70,7 @@ public final class ExplainPanel extends VBox {
                 + "expected gradients from normal clips · gradcam: encoder activations weighted by gradients · "
                 + "occlusion: score drop when a patch is replaced by the reconstruction"));
         method.valueProperty().addListener((o, a, b) -> fillParameters());
+        model.contextProperty().addListener((o, a, b) -> fillParameters()); // a detector may change a default
         parameterGrid.setId("method-parameters");
         parameterGrid.setHgap(6);
         parameterGrid.setVgap(4);

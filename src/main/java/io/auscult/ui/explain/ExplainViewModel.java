@@ -8,6 +8,7 @@ import io.auscult.explain.AttributionMap;
 import io.auscult.explain.Attributions;
 import io.auscult.explain.DisplayNormalisation;
 import io.auscult.explain.ExplanationTarget;
+import io.auscult.explain.IgBaseline;
 import io.auscult.explain.ParameterSpec;
 import io.auscult.features.LogMelExtractor;
 import io.auscult.features.Spectrogram;
@@ -98,6 +99,8 @@ public final class ExplainViewModel {
     private final ObjectProperty<Picture> picture = new SimpleObjectProperty<>(Picture.ORIGINAL);
     private final ReadOnlyObjectWrapper<AttributionMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Spectrogram> perturbedDb = new ReadOnlyObjectWrapper<>();
+    /** Whether IG's baseline was moved off the reconstruction for an md detector (not by the user). */
+    private boolean igBaselineAdjusted;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Select a recording scored by a model.");
     private final ReadOnlyStringWrapper scaleText = new ReadOnlyStringWrapper("");
     private static final String GREY = "gray";
@@ -146,6 +149,7 @@ public final class ExplainViewModel {
     /** The clip on screen changed (null: nothing scored on screen). */
     public void setContext(ClipContext c) {
         request++;
+        adjustIgBaseline(c);
         context.set(c);
         map.set(null);
         perturbedDb.set(null);
@@ -163,6 +167,28 @@ public final class ExplainViewModel {
         showPicture();
         if (overlayOn.get()) {
             compute();
+        }
+    }
+
+    /**
+     * IG's default path starts at the reconstruction, which an md detector does not have: for one,
+     * the path starts at the training mean instead (the parameter field shows it: not silent), and
+     * goes back to the default for the next detector that reconstructs, unless the user chose.
+     */
+    private void adjustIgBaseline(ClipContext c) {
+        if (c == null) {
+            return;
+        }
+        Map<String, String> p = new LinkedHashMap<>(parametersOf("ig"));
+        String baseline = p.getOrDefault("baseline", IgBaseline.RECONSTRUCTION.label());
+        if (!c.hasReconstruction() && baseline.equals(IgBaseline.RECONSTRUCTION.label())) {
+            p.put("baseline", IgBaseline.MEAN.label());
+            parameters.put("ig", p);
+            igBaselineAdjusted = true;
+        } else if (c.hasReconstruction() && igBaselineAdjusted) {
+            p.remove("baseline");
+            parameters.put("ig", p);
+            igBaselineAdjusted = false;
         }
     }
 
@@ -188,6 +214,9 @@ public final class ExplainViewModel {
         }
         Attributions.create(m, p);
         parameters.put(m, p);
+        if (m.equals("ig") && name.equals("baseline")) {
+            igBaselineAdjusted = false; // the user's choice stays
+        }
         if (overlayOn.get() && m.equals(method.get())) {
             compute();
         }

@@ -341,7 +341,7 @@ public final class SpectrogramView extends Region {
             g.setFont(FONT);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("per-frame reconstruction error: load or train a model for this machine", 8, CURVE / 2);
+            g.fillText(model.noCurveTextProperty().get(), 8, CURVE / 2);
             return;
         }
         double max = 0;

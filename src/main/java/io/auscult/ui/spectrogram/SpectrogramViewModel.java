@@ -44,6 +44,8 @@ public final class SpectrogramViewModel {
     private final StringProperty readout = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty curveLabel = new SimpleStringProperty(ERROR_CURVE);
+    /** What the curve strip says when there is no curve (set before {@link #show} so the redraw uses it). */
+    private final StringProperty noCurveText = new SimpleStringProperty(NO_MODEL_CURVE);
     private final DoubleProperty selectionStart = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty selectionEnd = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty playhead = new SimpleDoubleProperty(Double.NaN);
@@ -328,6 +330,13 @@ public final class SpectrogramViewModel {
     }
 
     /** What the curve under the image shows ("error", or an attribution's frame profile). */
+    /** The curve strip's text when there is no model for the machine. */
+    public static final String NO_MODEL_CURVE = "per-frame reconstruction error: load or train a model for this machine";
+
+    public StringProperty noCurveTextProperty() {
+        return noCurveText;
+    }
+
     public StringProperty curveLabelProperty() {
         return curveLabel;
     }

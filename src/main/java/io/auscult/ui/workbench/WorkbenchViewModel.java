@@ -318,6 +318,9 @@ public final class WorkbenchViewModel {
             }
             clipOnScreen = shown.clip();
             float[] errors = shown.detection() == null ? null : frameErrors(shown.detection());
+            spectrogram.noCurveTextProperty().set(shown.detection() != null && errors == null
+                    ? "no per-frame error: the " + model.kind().word() + " detector scores the clip's whole embedding"
+                    : SpectrogramViewModel.NO_MODEL_CURVE);
             spectrogram.show(r.path().getFileName() + "   (" + r.labels().machineType() + " · "
                     + r.labels().machineId() + " · " + r.labels().split().word() + " · "
                     + r.labels().condition().word() + ")", shown.logMel(), shown.mask(), errors);

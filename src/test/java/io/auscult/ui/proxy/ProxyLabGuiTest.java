@@ -210,6 +210,23 @@ class ProxyLabGuiTest extends FxRobot {
         });
         awaitIdle();
         assertThat(onFx(() -> workbench.explain().mapProperty().get().method())).isEqualTo("saliency");
+        // no error curve under the spectrogram (the overlay's frame profile replaces it while shown), and it says why
+        onFx(() -> {
+            workbench.explain().overlayOnProperty().set(false);
+            return null;
+        });
+        assertThat(onFx(() -> workbench.spectrogram().frameErrorsProperty().get())).isNull();
+        assertThat(onFx(() -> workbench.spectrogram().noCurveTextProperty().get())).contains("md detector");
+        // IG starts from the training mean here (the reconstruction it would start from does not exist)
+        assertThat(onFx(() -> workbench.explain().parametersOf("ig"))).containsEntry("baseline", "mean");
+        onFx(() -> {
+            workbench.explain().methodProperty().set("ig");
+            workbench.explain().setParameter("ig", "steps", "8");
+            workbench.explain().compute();
+            return null;
+        });
+        awaitIdle();
+        assertThat(onFx(() -> workbench.explain().mapProperty().get().method())).isEqualTo("ig");
         onFx(() -> {
             workbench.explain().methodProperty().set("error");
             workbench.explain().compute();
