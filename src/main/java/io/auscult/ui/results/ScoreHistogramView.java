@@ -116,7 +116,7 @@ public final class ScoreHistogramView extends PlotPane {
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i <= 4; i++) {
             double s = lo + (hi - lo) * i / 4;
-            g.fillText(String.format(Locale.ROOT, "%.3g", s), LEFT + pw * i / 4, TOP + ph + 4);
+            g.fillText(tick(s), LEFT + pw * i / 4, TOP + ph + 4);
         }
         g.fillText("anomaly score", LEFT + pw / 2, TOP + ph + 18);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -159,5 +159,17 @@ public final class ScoreHistogramView extends PlotPane {
         double bh = ph * count / top;
         g.setFill(c);
         g.fillRect(x, TOP + ph - bh, Math.max(1, width), bh);
+    }
+
+    /** A short axis label: "0.512", "87.3", "2.0k", "41k" (exponent notation crowded the axis for large scores). */
+    static String tick(double s) {
+        double a = Math.abs(s);
+        if (a >= 1e4) {
+            return String.format(Locale.ROOT, "%.0fk", s / 1e3);
+        }
+        if (a >= 1e3) {
+            return String.format(Locale.ROOT, "%.1fk", s / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.3g", s);
     }
 }
