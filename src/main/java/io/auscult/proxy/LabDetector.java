@@ -121,13 +121,16 @@ public final class LabDetector {
             config.put("cropFrames", Integer.toString(lab.request().grid().cropFrames()));
             config.put("learningRate", Double.toString(lab.request().grid().learningRate()));
             config.put("trainedOn", "normal clips of " + String.join(", ", machines(lab)));
+            config.put("trainLossAtCheckpoint", Double.toString(result.trainLoss()));
+            config.put(result.task().metricName(), Double.toString(result.proxyMetric()));
             if (kind == DetectorKind.MD) {
                 config.put("mahalanobis", "mean and Ledoit-Wolf precision of " + training.size() + " normal "
                         + machine + " training embeddings");
             }
             Provenance provenance = new Provenance(Versions.auscult(), Versions.nd4j(), lab.request().seed(), config,
-                    dataset + " (proxy lab, " + lab.request().grid().name() + " grid)", files, curve(lab, result),
-                    Map.of());
+                    dataset + " (proxy lab, " + lab.request().grid().name() + " grid)", files,
+                    // The lab keeps numbers per checkpoint, not per epoch: no curve, the checkpoint's figures in the config.
+                    new TrainingCurve(List.of(), List.of(), -1), Map.of());
             progress.report(1, "opened " + model);
             return new TrainedDetector(kind, FeatureSpec.DCASE, data.standardiser(), network,
                     DetectorTraining.fitThreshold(scores), provenance);
@@ -153,19 +156,6 @@ public final class LabDetector {
         LedoitWolf fit = LedoitWolf.fit(embeddings);
         progress.report(1, "fitted the Mahalanobis distance");
         return new EmbeddingDistanceNetwork(encoder.layers(), fit.location(), fit.precision(), data.mels());
-    }
-
-    /** The training loss and proxy metric at this run's checkpoints up to the model's (one point each). */
-    private static TrainingCurve curve(ProxyLab.Result lab, ModelResult model) {
-        List<Double> train = new ArrayList<>();
-        List<Double> validation = new ArrayList<>();
-        for (ModelResult m : lab.models()) {
-            if (m.task() == model.task() && m.capacity().equals(model.capacity()) && m.epoch() <= model.epoch()) {
-                train.add(m.trainLoss());
-                validation.add(m.proxyMetric());
-            }
-        }
-        return new TrainingCurve(train, validation, train.size() - 1);
     }
 
     /** "fan/id_00" → "fan". */
