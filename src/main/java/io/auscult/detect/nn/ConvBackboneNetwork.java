@@ -8,6 +8,7 @@ import io.auscult.features.Spectrogram;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,28 +112,8 @@ public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwor
 
     /** As {@link #runAll} without gradients, on the runner's time-major float path. */
     private List<ConvBackboneRunner.Scored> scoreAll(List<Spectrogram> inputs, boolean keepMaps) {
-        Map<Integer, List<Integer>> byFrames = groupByFrames(inputs);
-        List<ConvBackboneRunner.Scored> results = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            results.add(null);
-        }
-        for (Map.Entry<Integer, List<Integer>> group : byFrames.entrySet()) {
-            int frames = group.getKey();
-            int batch = batchFor(frames);
-            List<Integer> indices = group.getValue();
-            for (int from = 0; from < indices.size(); from += batch) {
-                List<Integer> chunk = indices.subList(from, Math.min(indices.size(), from + batch));
-                List<float[]> xs = new ArrayList<>(chunk.size());
-                for (int i : chunk) {
-                    xs.add(inputs.get(i).values());
-                }
-                List<ConvBackboneRunner.Scored> r = runner.score(xs, frames, keepMaps);
-                for (int c = 0; c < chunk.size(); c++) {
-                    results.set(chunk.get(c), r.get(c));
-                }
-            }
-        }
-        return results;
+        return inBatches(inputs, (chunk, frames) -> runner.score(
+                chunk.stream().map(i -> inputs.get(i).values()).toList(), frames, keepMaps));
     }
 
     @Override
@@ -210,22 +191,30 @@ public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwor
     }
 
     private List<ConvBackboneRunner.Result> runAll(List<Spectrogram> inputs, boolean gradient, String layer) {
+        return inBatches(inputs, (chunk, frames) -> runner.run(
+                chunk.stream().map(i -> toMelsByFrames(inputs.get(i))).toList(), frames, gradient, layer));
+    }
+
+    /** One runner call on a batch: the inputs at {@code indices}, all of {@code frames} frames; one result each. */
+    @FunctionalInterface
+    private interface BatchRun<T> {
+        List<T> run(List<Integer> indices, int frames);
+    }
+
+    /**
+     * Runs the inputs grouped by frame count, in batches under the bin limit, and returns the
+     * results in input order.
+     */
+    private <T> List<T> inBatches(List<Spectrogram> inputs, BatchRun<T> run) {
         Map<Integer, List<Integer>> byFrames = groupByFrames(inputs);
-        List<ConvBackboneRunner.Result> results = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            results.add(null);
-        }
+        List<T> results = new ArrayList<>(Collections.nCopies(inputs.size(), (T) null));
         for (Map.Entry<Integer, List<Integer>> group : byFrames.entrySet()) {
             int frames = group.getKey();
             int batch = batchFor(frames);
             List<Integer> indices = group.getValue();
             for (int from = 0; from < indices.size(); from += batch) {
                 List<Integer> chunk = indices.subList(from, Math.min(indices.size(), from + batch));
-                List<double[]> xs = new ArrayList<>(chunk.size());
-                for (int i : chunk) {
-                    xs.add(toMelsByFrames(inputs.get(i)));
-                }
-                List<ConvBackboneRunner.Result> r = runner.run(xs, frames, gradient, layer);
+                List<T> r = run.run(chunk, frames);
                 for (int c = 0; c < chunk.size(); c++) {
                     results.set(chunk.get(c), r.get(c));
                 }
