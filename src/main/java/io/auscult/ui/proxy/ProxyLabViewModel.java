@@ -8,9 +8,9 @@ import io.auscult.engine.Cancellation;
 import io.auscult.engine.Progress;
 import io.auscult.engine.TaskHandle;
 import io.auscult.proxy.AlignmentTest;
+import io.auscult.proxy.LabDetector;
 import io.auscult.proxy.LabGrid;
 import io.auscult.proxy.LabReport;
-import io.auscult.proxy.LabDetector;
 import io.auscult.proxy.ModelResult;
 import io.auscult.proxy.ProxyLab;
 import io.auscult.proxy.ProxyTaskKind;
@@ -210,8 +210,8 @@ public final class ProxyLabViewModel {
     }
 
     /**
-     * Opens the selected reconstruction model in the workbench for the chosen machine type, or says
-     * why not. Returns whether it was handed to the workbench.
+     * Opens the selected model in the workbench for the chosen machine type (an AE or an md
+     * detector, see {@link LabDetector}), or says why not. Returns whether it was handed over.
      */
     public boolean openSelected() {
         ModelResult m = selected.get();
