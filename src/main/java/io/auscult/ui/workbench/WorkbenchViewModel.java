@@ -92,6 +92,7 @@ public final class WorkbenchViewModel {
     private final RecentFiles recent;
     private final ClipPlayer player = new ClipPlayer();
     private AudioClip clipOnScreen;
+    private FeatureSpec specOnScreen = FeatureSpec.DCASE;
     private double selectedScoreValue = Double.NaN;
     private LoadedModel selectedScoredBy;
     private long selectionGeneration;
@@ -103,6 +104,11 @@ public final class WorkbenchViewModel {
         this.tasks = tasks;
         this.recent = recent;
         this.explain = new ExplainViewModel(tasks, spectrogram, m -> normalTrainingClips(m.machine()));
+        spectrogram.scaleProperty().addListener((o, a, b) -> {
+            if (b == SpectrogramViewModel.Scale.LINEAR) {
+                computeLinearOnScreen();
+            }
+        });
         this.perturbation = new PerturbationViewModel(explain);
         this.painter = new RegionPainter(explain, spectrogram);
         scan.addListener((o, a, b) -> rebuildTree());
@@ -279,6 +285,7 @@ public final class WorkbenchViewModel {
         long generation = ++selectionGeneration;
         selectedScore.set("scoring...");
         selectedDecision.set("");
+        boolean linearWanted = spectrogram.scaleProperty().get() == SpectrogramViewModel.Scale.LINEAR;
         tasks.run(BackgroundTask.of("Show " + r.path().getFileName(), (progress, cancel) -> {
             FeatureSpec spec = model == null ? FeatureSpec.DCASE : model.detector().features();
             progress.report(0.1, "decoding");
@@ -308,15 +315,16 @@ public final class WorkbenchViewModel {
                 progress.report(0.5, "scoring with " + model.kind().word());
                 detection = new RecordingScorer(model.detector()).score(clip);
             }
-            // The linear-frequency picture too (a few ms for a 10-s clip), so that switching
-            // the view's scale needs no work.
-            Spectrogram linear = LinearSpectrogram.of(clip.samples(), spec);
+            // The linear-frequency picture only while that scale is chosen: a few ms for a 10-s
+            // clip, but 250 ms and 38 MB for 10 minutes; switching to it computes it then.
+            Spectrogram linear = linearWanted ? LinearSpectrogram.of(clip.samples(), spec) : null;
             return new Shown(clip, logMel, linear, mask, detection, note);
         }), TaskRunner.outcome(shown -> {
             if (generation != selectionGeneration) {
                 return;
             }
             clipOnScreen = shown.clip();
+            specOnScreen = model == null ? FeatureSpec.DCASE : model.detector().features();
             float[] errors = shown.detection() == null ? null : frameErrors(shown.detection());
             spectrogram.noCurveTextProperty().set(shown.detection() != null && errors == null
                     ? "no per-frame error: the " + model.kind().word() + " detector scores the clip's whole embedding"
@@ -470,6 +478,22 @@ public final class WorkbenchViewModel {
             tasks.say("Opened " + o.scored().model().displayName() + ": " + o.scored().rows().size()
                     + " test recordings scored.");
         }, m -> { }));
+    }
+
+    /** The linear STFT of the clip on screen, computed when that scale is first chosen for it. */
+    private void computeLinearOnScreen() {
+        AudioClip clip = clipOnScreen;
+        FeatureSpec spec = specOnScreen;
+        if (clip == null || spectrogram.linearProperty().get() != null) {
+            return;
+        }
+        long generation = selectionGeneration;
+        tasks.run(BackgroundTask.of("Linear spectrogram", (progress, cancel) -> LinearSpectrogram.of(clip.samples(),
+                spec)), TaskRunner.outcome(linear -> {
+                    if (generation == selectionGeneration) {
+                        spectrogram.setLinear(linear);
+                    }
+                }, m -> { }));
     }
 
     private static boolean sameFolder(Path a, Path b) {
