@@ -44,7 +44,10 @@ class ReportCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("anomaly_id_00_00000000.wav", "data:image/png;base64,", "R = 2 seeded random orders",
                 "outlined in cyan").doesNotContain("<script");
-        assertThat(run.err()).contains("report");
+        // stderr carries only the progress bar, which stays silent for work under a second in a
+        // log (ProgressBar): whether it printed depends on this machine's speed, so only check
+        // that nothing went wrong there.
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
     }
 
     @Test
