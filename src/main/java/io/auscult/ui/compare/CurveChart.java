@@ -1,14 +1,13 @@
 package io.auscult.ui.compare;
 
 import io.auscult.explain.Attributions;
+import io.auscult.ui.CanvasRegion;
 import io.auscult.ui.compare.TestSetComparisonViewModel.Baseline;
 import io.auscult.ui.compare.TestSetComparisonViewModel.Series;
 import javafx.beans.Observable;
 import javafx.collections.ObservableList;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
@@ -24,7 +23,7 @@ import java.util.Locale;
  * in the detector's style over a grey band of +- one standard deviation of the random curves.
  * Drawn on a canvas that redraws when resized or when the data change.
  */
-final class CurveChart extends Region {
+final class CurveChart extends CanvasRegion {
 
     /**
      * Okabe-Ito colours in the order of {@link Attributions#methods()}, lightened where the
@@ -44,7 +43,6 @@ final class CurveChart extends Region {
     private static final double BOTTOM = 40;
     private static final double LEGEND = 210;
 
-    private final Canvas canvas = new Canvas();
     private final ObservableList<Series> series;
     private final ObservableList<Baseline> baselines;
 
@@ -52,7 +50,6 @@ final class CurveChart extends Region {
         this.series = series;
         this.baselines = baselines;
         getStyleClass().add("compare-chart");
-        getChildren().add(canvas);
         series.addListener((Observable o) -> redraw());
         baselines.addListener((Observable o) -> redraw());
         setMinSize(320, 220);
@@ -65,12 +62,8 @@ final class CurveChart extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            redraw();
-        }
+    protected void paint() {
+        redraw();
     }
 
     private List<String> detectors() {

@@ -5,6 +5,7 @@ import io.auscult.explain.DisplayNormalisation;
 import io.auscult.features.Spectrogram;
 import io.auscult.store.OverlayRaster;
 import io.auscult.store.SpectrogramRaster.Viewport;
+import io.auscult.ui.CanvasRegion;
 import io.auscult.ui.ImageFiles;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -14,7 +15,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -33,12 +33,9 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -244,23 +241,17 @@ public final class MethodGridView extends BorderPane {
     }
 
     /** Seconds along the shared viewport, under a column of cells. */
-    private final class TimeAxis extends Region {
-        private final Canvas canvas = new Canvas();
+    private final class TimeAxis extends CanvasRegion {
 
         TimeAxis() {
-            getChildren().add(canvas);
             model.display().viewportProperty().addListener(o -> draw());
             model.display().spectrogramProperty().addListener(o -> draw());
             setMinHeight(24);
         }
 
         @Override
-        protected void layoutChildren() {
-            if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-                canvas.setWidth(getWidth());
-                canvas.setHeight(getHeight());
-                draw();
-            }
+        protected void paint() {
+            draw();
         }
 
         private void draw() {
@@ -305,11 +296,9 @@ public final class MethodGridView extends BorderPane {
     }
 
     /** The overlay's colour scale: 0..1 of the display scale (or -1..1 when signed). */
-    private final class ColourBar extends Region {
-        private final Canvas canvas = new Canvas();
+    private final class ColourBar extends CanvasRegion {
 
         ColourBar() {
-            getChildren().add(canvas);
             for (Observable o : List.<Observable>of(model.modeProperty(), model.opacityProperty(),
                     model.scaleProperty())) {
                 o.addListener(x -> draw());
@@ -318,12 +307,8 @@ public final class MethodGridView extends BorderPane {
         }
 
         @Override
-        protected void layoutChildren() {
-            if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-                canvas.setWidth(getWidth());
-                canvas.setHeight(getHeight());
-                draw();
-            }
+        protected void paint() {
+            draw();
         }
 
         private void draw() {

@@ -3,10 +3,9 @@ package io.auscult.ui.explain;
 import io.auscult.faithfulness.Faithfulness;
 import io.auscult.faithfulness.ReplacementCurve;
 import io.auscult.faithfulness.ReplacementExplorer;
+import io.auscult.ui.CanvasRegion;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -19,16 +18,14 @@ import java.util.Locale;
  * over the R orders, their mean dashed) and the budget on screen as a dot: the higher the curve
  * above the band, the more the map's top units explain the score.
  */
-public final class FaithfulnessChart extends Pane {
+public final class FaithfulnessChart extends CanvasRegion {
 
     private static final Color INK = Color.web("#c8ccd4");
     private static final Color CURVE = Color.web("#ffb000");
-    private final Canvas canvas = new Canvas();
     private Faithfulness faithfulness;
     private ReplacementExplorer.Step step;
 
     public FaithfulnessChart() {
-        getChildren().add(canvas);
         setMinHeight(150);
         setPrefHeight(170);
         setPrefWidth(270);
@@ -49,12 +46,8 @@ public final class FaithfulnessChart extends Pane {
     }
 
     @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            draw();
-        }
+    protected void paint() {
+        draw();
     }
 
     private void draw() {

@@ -2,11 +2,11 @@ package io.auscult.ui.proxy;
 
 import io.auscult.proxy.ModelResult;
 import io.auscult.proxy.ProxyTaskKind;
+import io.auscult.ui.CanvasRegion;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
@@ -18,7 +18,7 @@ import java.util.Locale;
  * The chosen task's proxy metric (x) against LP or MD AUC (y), one dot per model, the selected
  * model ringed. Clicking a dot selects that model. Drawn on a canvas that follows the region's size.
  */
-public final class ProxyScatterPlot extends Region {
+public final class ProxyScatterPlot extends CanvasRegion {
 
     private static final Color BACK = Color.web("#1e2127");
     private static final Color INK = Color.web("#c8ccd4");
@@ -31,7 +31,6 @@ public final class ProxyScatterPlot extends Region {
     /** How near (pixels) a click must be to a dot to pick it. */
     static final double PICK_RADIUS = 10;
 
-    private final Canvas canvas = new Canvas();
     private final ProxyLabViewModel model;
     private double xLo;
     private double xHi = 1;
@@ -41,7 +40,6 @@ public final class ProxyScatterPlot extends Region {
     ProxyScatterPlot(ProxyLabViewModel model) {
         this.model = model;
         getStyleClass().add("proxy-scatter");
-        getChildren().add(canvas);
         setMinSize(240, 180);
         setPrefSize(520, 360);
         model.models().addListener((javafx.collections.ListChangeListener<ModelResult>) c -> redraw());
@@ -52,12 +50,8 @@ public final class ProxyScatterPlot extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            redraw();
-        }
+    protected void paint() {
+        redraw();
     }
 
     private void pick(MouseEvent e) {

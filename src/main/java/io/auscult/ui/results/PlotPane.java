@@ -1,8 +1,7 @@
 package io.auscult.ui.results;
 
-import javafx.scene.canvas.Canvas;
+import io.auscult.ui.CanvasRegion;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -11,7 +10,7 @@ import javafx.scene.text.Font;
  * exportable as PNG by snapshot. Subclasses draw in {@link #draw}; {@link #redraw} after
  * their data change.
  */
-abstract class PlotPane extends Region {
+abstract class PlotPane extends CanvasRegion {
 
     static final Color BACK = Color.web("#1e2127");
     static final Color INK = Color.web("#c8ccd4");
@@ -24,21 +23,14 @@ abstract class PlotPane extends Region {
     static final double TOP = 26;
     static final double BOTTOM = 34;
 
-    protected final Canvas canvas = new Canvas();
-
     PlotPane() {
-        getChildren().add(canvas);
         setMinSize(200, 160);
         setPrefSize(420, 300);
     }
 
     @Override
-    protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
-            redraw();
-        }
+    protected void paint() {
+        redraw();
     }
 
     final void redraw() {
