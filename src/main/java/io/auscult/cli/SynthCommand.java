@@ -1,5 +1,6 @@
 package io.auscult.cli;
 
+import io.auscult.data.synth.AnomalyExtent;
 import io.auscult.data.synth.AnomalyKind;
 import io.auscult.data.synth.MachineType;
 import io.auscult.data.synth.SynthDatasetSpec;
@@ -75,6 +76,11 @@ final class SynthCommand implements Runnable {
     @Option(names = "--layout", paramLabel = "NAME", description = "File naming: DCASE2020 (default) or DCASE2021.")
     SynthDatasetSpec.Layout layout;
 
+    @Option(names = "--extent", paramLabel = "NAME", description = {
+            "Anomaly extent: event (default: one event per anomalous clip, for localisation) or persistent",
+            "(the fault lasts the whole clip, as in DCASE's recordings of damaged machines)."})
+    private String extent;
+
     @Option(names = "--overwrite", description = "Write into a non-empty folder that is not an earlier synth output.")
     boolean overwrite;
 
@@ -114,7 +120,10 @@ final class SynthCommand implements Runnable {
                 snrRange[0], snrRange[1],
                 targetShare == null ? base.targetShare() : targetShare,
                 anomalies == null ? base.anomalyKinds() : anomalies.stream().map(SynthCommand::kind).toList(),
-                layout == null ? base.layout() : layout);
+                layout == null ? base.layout() : layout,
+                extent == null ? base.anomalyExtent() : AnomalyExtent.parse(extent).orElseThrow(
+                        () -> new IllegalArgumentException("unknown anomaly extent '" + extent
+                                + "'; choose event or persistent")));
     }
 
     private static MachineType machine(String name) {

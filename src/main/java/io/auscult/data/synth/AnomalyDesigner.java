@@ -37,6 +37,21 @@ final class AnomalyDesigner {
     }
 
     Placed place(AnomalyKind kind, MachinePerformance machine, SplittableRandom rnd) {
+        return place(kind, AnomalyExtent.EVENT, machine, rnd);
+    }
+
+    /** Places a fault of the given kind and extent; {@link AnomalyExtent#EVENT} draws exactly as it always did. */
+    Placed place(AnomalyKind kind, AnomalyExtent extent, MachinePerformance machine, SplittableRandom rnd) {
+        if (extent == AnomalyExtent.PERSISTENT) {
+            return switch (kind) {
+                case BEARING_WHINE -> persistentWhine(machine.samples(), rnd);
+                case BROADBAND_BURST -> recurringBursts(machine.samples(), rnd);
+                case HARMONIC_SHIFT -> persistentShift(machine, rnd);
+                case MODULATION_CHANGE -> persistentModulation(machine, rnd);
+                case MISSING_IMPACT -> missingImpacts(machine, rnd);
+                case EXTRA_IMPACT -> extraImpacts(machine, rnd);
+            };
+        }
         return switch (kind) {
             case BEARING_WHINE -> whine(machine.samples(), rnd);
             case BROADBAND_BURST -> burst(machine.samples(), rnd);
@@ -150,7 +165,7 @@ final class AnomalyDesigner {
         double left = uniform(rnd, 0, 0.3);
         Impact impact = impacts.get(index);
         return new Placed(impactEvent(AnomalyKind.MISSING_IMPACT, impact, machine.samples(), 1 - left),
-                Perturbation.droppedImpact(index, left), null);
+                Perturbation.droppedImpacts(new int[] {index}, left), null);
     }
 
     /** An impact like one of the machine's own, 0.35 to 1.1 times as strong, where it makes none. */
@@ -170,7 +185,7 @@ final class AnomalyDesigner {
         Impact extra = template.movedTo((int) Math.round(at * sampleRate), template.amplitude() * relative,
                 rnd.nextLong());
         return new Placed(impactEvent(AnomalyKind.EXTRA_IMPACT, extra, machine.samples(), relative),
-                Perturbation.extraImpact(extra), null);
+                Perturbation.extraImpacts(List.of(extra)), null);
     }
 
     private AnomalyEvent impactEvent(AnomalyKind kind, Impact impact, int samples, double strength) {
@@ -195,6 +210,175 @@ final class AnomalyDesigner {
             }
         }
         return false;
+    }
+
+    /**
+     * A worn bearing: the whine of {@link #whine} for the whole clip (fading in and out at its
+     * ends), its frequency drifting by up to +-3 % over the clip.
+     */
+    private Placed persistentWhine(int samples, SplittableRandom rnd) {
+        int from = (int) Math.round(MARGIN_SECONDS * sampleRate);
+        int to = samples - from;
+        double f1 = logUniform(rnd, 1200, 6500);
+        double f2 = f1 * (1 + uniform(rnd, -0.03, 0.03));
+        double strength = uniform(rnd, 3, 15);
+        double[] tone = new double[samples];
+        EventWindow fade = new EventWindow(from, to, (int) Math.round(0.15 * sampleRate));
+        int phase = rnd.nextInt();
+        int wobblePhase = 0;
+        int wobbleInc = SineTable.increment(uniform(rnd, 3, 7), sampleRate);
+        for (int s = from; s < to; s++) {
+            double hz = f1 + (f2 - f1) * (s - from) / (double) (to - from);
+            phase += SineTable.increment(hz, sampleRate);
+            wobblePhase += wobbleInc;
+            tone[s] = fade.weight(s) * (1 + 0.15 * SineTable.sin(wobblePhase)) * SineTable.sin(phase);
+        }
+        AnomalyEvent event = new AnomalyEvent(AnomalyKind.BEARING_WHINE, from / (double) sampleRate,
+                to / (double) sampleRate, Math.min(f1, f2), Math.max(f1, f2), strength);
+        return new Placed(event, Perturbation.NONE, tone);
+    }
+
+    /**
+     * A loose part rattling: bursts of one band (as {@link #burst}), 0.1 to 0.4 s long, every
+     * 0.6 to 2 s through the clip.
+     */
+    private Placed recurringBursts(int samples, SplittableRandom rnd) {
+        double seconds = samples / (double) sampleRate;
+        double low = logUniform(rnd, 250, 1500);
+        double high = Math.min(7500, low * uniform(rnd, 3, 8));
+        double strength = uniform(rnd, 2, 14);
+        double centre = Math.sqrt(low * high);
+        double[] out = new double[samples];
+        double start = MARGIN_SECONDS + uniform(rnd, 0, 1.0);
+        double first = -1;
+        double last = 0;
+        while (true) {
+            double duration = uniform(rnd, 0.1, 0.4);
+            if (start + duration > seconds - MARGIN_SECONDS) {
+                break;
+            }
+            int from = (int) Math.round(start * sampleRate);
+            int to = from + (int) Math.round(duration * sampleRate);
+            addBurst(out, from, to, centre, high - low, rnd.nextLong());
+            first = first < 0 ? from / (double) sampleRate : first;
+            last = to / (double) sampleRate;
+            start += duration + uniform(rnd, 0.6, 2.0);
+        }
+        AnomalyEvent event = new AnomalyEvent(AnomalyKind.BROADBAND_BURST, first, last, low, high, strength);
+        return new Placed(event, Perturbation.NONE, out);
+    }
+
+    private void addBurst(double[] out, int from, int to, double centre, double bandwidth, long seed) {
+        int attack = (int) Math.round(0.004 * sampleRate);
+        int release = Math.max(1, (int) Math.round(0.3 * (to - from)));
+        Resonator first = new Resonator(centre, bandwidth, sampleRate);
+        Resonator second = new Resonator(centre, bandwidth, sampleRate);
+        SplittableRandom noise = new SplittableRandom(seed);
+        for (int s = from; s < to; s++) {
+            double x = 2 * noise.nextDouble() - 1;
+            double w = SineTable.ramp((s - from) / (double) attack) * SineTable.ramp((to - s) / (double) release);
+            out[s] += w * second.next(first.next(x));
+        }
+    }
+
+    /** A machine running off its normal speed: the harmonic series 1.5 to 6 % off for the whole clip. */
+    private Placed persistentShift(MachinePerformance machine, SplittableRandom rnd) {
+        EventWindow window = wholeClip(machine.samples());
+        double fraction = (rnd.nextBoolean() ? 1 : -1) * uniform(rnd, 0.015, 0.06);
+        double[] range = machine.tonalRangeHz();
+        double low = range[0] * Math.min(1, 1 + fraction);
+        double high = range[1] * Math.max(1, 1 + fraction);
+        AnomalyEvent event = new AnomalyEvent(AnomalyKind.HARMONIC_SHIFT, window.start() / (double) sampleRate,
+                window.end() / (double) sampleRate, low, high, fraction);
+        return new Placed(event, Perturbation.detuned(window, fraction), null);
+    }
+
+    /** An unbalanced or loose rotor: amplitude modulation (as {@link #modulation}) for the whole clip. */
+    private Placed persistentModulation(MachinePerformance machine, SplittableRandom rnd) {
+        EventWindow window = wholeClip(machine.samples());
+        double hz = uniform(rnd, 3, 12);
+        double depth = uniform(rnd, 0.3, 0.85);
+        double[] tonal = machine.tonalRangeHz();
+        double[] noise = machine.noiseRangeHz();
+        AnomalyEvent event = new AnomalyEvent(AnomalyKind.MODULATION_CHANGE, window.start() / (double) sampleRate,
+                window.end() / (double) sampleRate, Math.min(tonal[0], noise[0]), Math.max(tonal[1], noise[1]),
+                depth);
+        return new Placed(event, Perturbation.modulated(window, hz, depth), null);
+    }
+
+    /**
+     * A worn cam or a sticking valve: each impact in the clip is weakened to at most 30 % of its
+     * amplitude with a probability of 0.3 to 0.7 (at least one).
+     */
+    private Placed missingImpacts(MachinePerformance machine, SplittableRandom rnd) {
+        List<Impact> impacts = machine.impacts();
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < impacts.size(); i++) {
+            if (inside(impacts.get(i), machine.samples())) {
+                candidates.add(i);
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException("the machine made no impact to leave out");
+        }
+        double share = uniform(rnd, 0.3, 0.7);
+        double left = uniform(rnd, 0, 0.3);
+        List<Integer> chosen = new ArrayList<>();
+        for (int index : candidates) {
+            if (rnd.nextDouble() < share) {
+                chosen.add(index);
+            }
+        }
+        if (chosen.isEmpty()) {
+            chosen.add(candidates.get(rnd.nextInt(candidates.size())));
+        }
+        Impact firstDropped = impacts.get(chosen.get(0));
+        Impact lastDropped = impacts.get(chosen.get(chosen.size() - 1));
+        AnomalyEvent first = impactEvent(AnomalyKind.MISSING_IMPACT, firstDropped, machine.samples(), 1 - left);
+        AnomalyEvent last = impactEvent(AnomalyKind.MISSING_IMPACT, lastDropped, machine.samples(), 1 - left);
+        return new Placed(spanning(first, last), Perturbation.droppedImpacts(
+                chosen.stream().mapToInt(Integer::intValue).toArray(), left), null);
+    }
+
+    /**
+     * A loose part knocking: impacts like one of the machine's own, 0.35 to 1.1 times as strong
+     * (+-10 % each), every 0.6 to 1.6 s, each away from the machine's own impacts where possible.
+     */
+    private Placed extraImpacts(MachinePerformance machine, SplittableRandom rnd) {
+        List<Impact> impacts = machine.impacts();
+        if (impacts.isEmpty()) {
+            throw new IllegalStateException("the machine makes no impacts to copy");
+        }
+        Impact template = impacts.get(rnd.nextInt(impacts.size()));
+        double seconds = machine.samples() / (double) sampleRate;
+        double relative = uniform(rnd, 0.35, 1.1);
+        List<Impact> extras = new ArrayList<>();
+        double at = 0.3 + uniform(rnd, 0, 0.8);
+        while (at <= seconds - 0.4) {
+            double when = at;
+            for (int attempt = 0; attempt < 20 && nearImpact(when, impacts, 0.08); attempt++) {
+                when = Math.min(seconds - 0.4, at + uniform(rnd, -0.25, 0.25));
+            }
+            extras.add(template.movedTo((int) Math.round(when * sampleRate),
+                    template.amplitude() * relative * uniform(rnd, 0.9, 1.1), rnd.nextLong()));
+            at += uniform(rnd, 0.6, 1.6);
+        }
+        AnomalyEvent first = impactEvent(AnomalyKind.EXTRA_IMPACT, extras.get(0), machine.samples(), relative);
+        AnomalyEvent last = impactEvent(AnomalyKind.EXTRA_IMPACT, extras.get(extras.size() - 1), machine.samples(),
+                relative);
+        return new Placed(spanning(first, last), Perturbation.extraImpacts(extras), null);
+    }
+
+    /** From the start of {@code first} to the end of {@code last}, over both their bands. */
+    private static AnomalyEvent spanning(AnomalyEvent first, AnomalyEvent last) {
+        return new AnomalyEvent(first.kind(), first.startSeconds(), last.endSeconds(),
+                Math.min(first.lowHz(), last.lowHz()), Math.max(first.highHz(), last.highHz()), first.strength());
+    }
+
+    /** The clip but its margins, with the usual 0.15-s fades. */
+    private EventWindow wholeClip(int samples) {
+        int from = (int) Math.round(MARGIN_SECONDS * sampleRate);
+        return new EventWindow(from, samples - from, (int) Math.round(0.15 * sampleRate));
     }
 
     /**

@@ -20,9 +20,10 @@ import io.auscult.data.Domain;
  *                  ({@value #MIN_SNR_DB}..{@value #MAX_SNR_DB})
  * @param seconds   duration ({@value #MIN_SECONDS}..{@value #MAX_SECONDS} s)
  * @param seed      the clip's own seed: every random choice in the clip comes from it
+ * @param extent    how much of the clip the anomaly occupies (ignored for a normal clip)
  */
 public record ClipSpec(MachineType machine, int machineId, Domain domain, AnomalyKind anomaly,
-                       double snrDb, double seconds, long seed) {
+                       double snrDb, double seconds, long seed, AnomalyExtent extent) {
 
     public static final double MIN_SECONDS = 2.0;
     public static final double MAX_SECONDS = 600.0;
@@ -33,6 +34,7 @@ public record ClipSpec(MachineType machine, int machineId, Domain domain, Anomal
     public ClipSpec {
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(extent, "extent");
         if (domain == Domain.UNKNOWN) {
             throw new IllegalArgumentException("a synthetic clip is played in the source or the target domain, not "
                     + domain.word());
@@ -52,6 +54,12 @@ public record ClipSpec(MachineType machine, int machineId, Domain domain, Anomal
             throw new IllegalArgumentException("clip length must be in " + MIN_SECONDS + ".." + MAX_SECONDS
                     + " s, was " + seconds);
         }
+    }
+
+    /** A clip whose anomaly, if any, is one {@link AnomalyExtent#EVENT event}. */
+    public ClipSpec(MachineType machine, int machineId, Domain domain, AnomalyKind anomaly,
+                    double snrDb, double seconds, long seed) {
+        this(machine, machineId, domain, anomaly, snrDb, seconds, seed, AnomalyExtent.EVENT);
     }
 
     /** A normal clip. */
@@ -78,6 +86,11 @@ public record ClipSpec(MachineType machine, int machineId, Domain domain, Anomal
 
     /** This spec with another seed. */
     public ClipSpec withSeed(long newSeed) {
-        return new ClipSpec(machine, machineId, domain, anomaly, snrDb, seconds, newSeed);
+        return new ClipSpec(machine, machineId, domain, anomaly, snrDb, seconds, newSeed, extent);
+    }
+
+    /** This spec with its anomaly of another extent. */
+    public ClipSpec withExtent(AnomalyExtent newExtent) {
+        return new ClipSpec(machine, machineId, domain, anomaly, snrDb, seconds, seed, newExtent);
     }
 }

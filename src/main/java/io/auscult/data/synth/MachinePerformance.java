@@ -179,10 +179,10 @@ final class MachinePerformance {
         }
         for (int i = 0; i < impacts.size(); i++) {
             Impact impact = impacts.get(i);
-            (i == p.droppedImpact() ? impact.scaled(p.droppedGain()) : impact).addTo(out, sampleRate);
+            (p.drops(i) ? impact.scaled(p.droppedGain()) : impact).addTo(out, sampleRate);
         }
-        if (p.extraImpact() != null) {
-            p.extraImpact().addTo(out, sampleRate);
+        for (Impact extra : p.extraImpacts()) {
+            extra.addTo(out, sampleRate);
         }
         return out;
     }

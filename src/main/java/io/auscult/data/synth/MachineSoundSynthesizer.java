@@ -22,7 +22,8 @@ import io.auscult.features.Spectrogram;
  * 16-bit grid, so a 16-bit WAV of it reads back exactly.
  *
  * <h2>The anomaly and its mask</h2>
- * Its kind comes from the spec; its time, frequencies and strength from the seed (see
+ * Its kind and extent (one event, or a fault that lasts the whole clip: {@link AnomalyExtent})
+ * come from the spec; its time, frequencies and strength from the seed (see
  * {@link AnomalyKind#strengthMeaning()}). An added sound (whine, burst) is scaled so that,
  * in the bins where it is within 10 dB of its own maximum, it stands a median of
  * {@code strength} dB above the normal sound. The <b>mask</b> is defined by effect: the clip
@@ -107,7 +108,7 @@ public final class MachineSoundSynthesizer {
         SyntheticClip best = null;
         int bestCount = -1;
         for (int attempt = 0; attempt < MAX_PLACEMENTS; attempt++) {
-            AnomalyDesigner.Placed placed = designer.place(spec.anomaly(), machine, anomalyStream);
+            AnomalyDesigner.Placed placed = designer.place(spec.anomaly(), spec.extent(), machine, anomalyStream);
             double[] mix;
             if (placed.addition() != null) {
                 double scale = additionScale(placed, normalLogMel, outputGain);

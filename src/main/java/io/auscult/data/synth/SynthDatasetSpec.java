@@ -27,10 +27,12 @@ import java.util.Objects;
  * @param anomalyKinds  kinds to place, in the order they take turns; a machine uses those it
  *                      supports (at least one must fit every machine if there are anomalies)
  * @param layout        file naming scheme
+ * @param anomalyExtent one event per anomalous clip, or a fault that lasts the whole clip
  */
 public record SynthDatasetSpec(List<MachineType> machines, int idsPerMachine, int trainNormal, int testNormal,
                                int testAnomaly, double clipSeconds, double minSnrDb, double maxSnrDb,
-                               double targetShare, List<AnomalyKind> anomalyKinds, Layout layout) {
+                               double targetShare, List<AnomalyKind> anomalyKinds, Layout layout,
+                               AnomalyExtent anomalyExtent) {
 
     /** How files are named. */
     public enum Layout {
@@ -53,6 +55,7 @@ public record SynthDatasetSpec(List<MachineType> machines, int idsPerMachine, in
         Objects.requireNonNull(machines, "machines");
         Objects.requireNonNull(anomalyKinds, "anomalyKinds");
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(anomalyExtent, "anomalyExtent");
         machines = List.copyOf(machines);
         anomalyKinds = List.copyOf(anomalyKinds);
         if (machines.isEmpty()) {
@@ -100,6 +103,14 @@ public record SynthDatasetSpec(List<MachineType> machines, int idsPerMachine, in
                 }
             }
         }
+    }
+
+    /** A spec whose anomalous clips hold one {@link AnomalyExtent#EVENT event} each. */
+    public SynthDatasetSpec(List<MachineType> machines, int idsPerMachine, int trainNormal, int testNormal,
+                            int testAnomaly, double clipSeconds, double minSnrDb, double maxSnrDb,
+                            double targetShare, List<AnomalyKind> anomalyKinds, Layout layout) {
+        this(machines, idsPerMachine, trainNormal, testNormal, testAnomaly, clipSeconds, minSnrDb, maxSnrDb,
+                targetShare, anomalyKinds, layout, AnomalyExtent.EVENT);
     }
 
     /**
@@ -154,7 +165,13 @@ public record SynthDatasetSpec(List<MachineType> machines, int idsPerMachine, in
     /** This spec with another layout. */
     public SynthDatasetSpec withLayout(Layout newLayout) {
         return new SynthDatasetSpec(machines, idsPerMachine, trainNormal, testNormal, testAnomaly, clipSeconds,
-                minSnrDb, maxSnrDb, targetShare, anomalyKinds, newLayout);
+                minSnrDb, maxSnrDb, targetShare, anomalyKinds, newLayout, anomalyExtent);
+    }
+
+    /** This spec with anomalies of another extent. */
+    public SynthDatasetSpec withAnomalyExtent(AnomalyExtent extent) {
+        return new SynthDatasetSpec(machines, idsPerMachine, trainNormal, testNormal, testAnomaly, clipSeconds,
+                minSnrDb, maxSnrDb, targetShare, anomalyKinds, layout, extent);
     }
 
     static List<String> words(Collection<AnomalyKind> kinds) {

@@ -179,7 +179,8 @@ public final class SynthDatasetWriter {
             double snr = Math.rint((spec.minSnrDb() + (spec.maxSnrDb() - spec.minSnrDb()) * u) * 100) / 100;
             Domain domain = spec.isTarget(i) ? Domain.TARGET : Domain.SOURCE;
             AnomalyKind kind = anomalous ? spec.anomalyKindFor(machine, id, i) : null;
-            ClipSpec clip = new ClipSpec(machine, id, domain, kind, snr, spec.clipSeconds(), clipSeed);
+            ClipSpec clip = new ClipSpec(machine, id, domain, kind, snr, spec.clipSeconds(), clipSeed,
+                    spec.anomalyExtent());
             double speed = voice.domainSpeed(domain);
             int number = perDomain[domain.ordinal()]++;
             String name = switch (spec.layout()) {

@@ -104,6 +104,10 @@ final class SynthManifest {
         ArrayNode kinds = c.putArray("anomalyKinds");
         spec.anomalyKinds().forEach(k -> kinds.add(k.word()));
         c.put("layout", spec.layout().name().toLowerCase(Locale.ROOT));
+        if (spec.anomalyExtent() != AnomalyExtent.EVENT) {
+            // only when not the default, so manifests of event datasets (the demo's) stay as they were
+            c.put("anomalyExtent", spec.anomalyExtent().word());
+        }
         return c;
     }
 
