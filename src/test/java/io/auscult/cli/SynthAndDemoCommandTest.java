@@ -29,6 +29,10 @@ class SynthAndDemoCommandTest {
         CliRun bogus = CliRun.of("synth", "--out", dir.resolve("x").toString(), "--anomalies", "squeak");
         assertThat(bogus.exitCode()).isEqualTo(2);
         assertThat(bogus.err()).contains("squeak", "bearing_whine");
+        CliRun extent = CliRun.of("synth", "--out", dir.resolve("y").toString(), "--extent", "forever");
+        assertThat(extent.exitCode()).isEqualTo(2);
+        assertThat(extent.err()).contains("forever", "event", "persistent");
+        assertThat(dir.resolve("y")).doesNotExist();
         Files.writeString(dir.resolve("thesis.txt"), "precious");
         CliRun foreign = CliRun.of("synth", "--out", dir.toString(), "--train", "1", "--test-normal", "0",
                 "--test-anomaly", "0", "--ids", "1", "--seconds", "2", "--machines", "fan");
