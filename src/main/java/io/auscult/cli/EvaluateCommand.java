@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -71,6 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
         table.row("harmonic mean", "", "", "", f4(ev.harmonicAuc()), f4(ev.harmonicPauc()));
         table.print(stdout);
         ev.domains().ifPresent(dcase -> printDomains(stdout, dcase));
+        printKinds(stdout, ev.kinds());
         var d = ev.decisions();
         stdout.printf("%nAt the threshold: precision %.4f, recall %.4f, F1 %.4f (TP %d, FP %d, TN %d, FN %d)%n",
                 d.precision(), d.recall(), d.f1(), d.truePositives(), d.falsePositives(), d.trueNegatives(),
@@ -86,6 +88,9 @@ final class EvaluateCommand implements Callable<Integer> {
             AtomicFile.writeString(out.resolve("summary.json"), Json.line(summaryJson(ev)) + "\n");
             if (ev.domains().isPresent()) {
                 AtomicFile.writeString(out.resolve("summary_domains.csv"), domainsCsv(ev.domains().get()));
+            }
+            if (!ev.kinds().isEmpty()) {
+                AtomicFile.writeString(out.resolve("summary_kinds.csv"), kindsCsv(ev.kinds()));
             }
             stdout.printf("Results in %s%n", out);
         }
@@ -116,6 +121,13 @@ final class EvaluateCommand implements Callable<Integer> {
             node.put("officialScore", o.officialScore()).put("harmonicMeanAucSource", o.hmeanAucSource())
                     .put("harmonicMeanAucTarget", o.hmeanAucTarget()).put("harmonicMeanPauc", o.hmeanPauc());
         });
+        if (!ev.kinds().isEmpty()) {
+            ArrayNode kinds = root.putArray("anomalyKinds");
+            for (Evaluation.KindRow k : ev.kinds()) {
+                kinds.addObject().put("kind", k.kind()).put("normal", k.normals()).put("anomaly", k.anomalies())
+                        .put("auc", k.auc()).put("pauc", k.pauc());
+            }
+        }
         var d = ev.decisions();
         root.putObject("decisions").put("precision", d.precision()).put("recall", d.recall()).put("f1", d.f1())
                 .put("truePositives", d.truePositives()).put("falsePositives", d.falsePositives())
@@ -137,6 +149,25 @@ final class EvaluateCommand implements Callable<Integer> {
         t.print(stdout);
         stdout.printf("Official score (harmonic mean of all source AUCs, target AUCs and pAUCs): %.4f%n",
                 o.officialScore());
+    }
+
+    /** Which kinds of anomaly the detector finds, where the data name them (a synthetic set). */
+    private static void printKinds(PrintWriter stdout, List<Evaluation.KindRow> kinds) {
+        if (kinds.isEmpty()) {
+            return;
+        }
+        stdout.println();
+        stdout.println("By anomaly kind (each kind's clips against all normal test clips):");
+        TextTable t = new TextTable("anomaly kind", "normal", "anomaly", "AUC", "pAUC");
+        kinds.forEach(k -> t.row(k.kind(), k.normals(), k.anomalies(), f4(k.auc()), f4(k.pauc())));
+        t.print(stdout);
+    }
+
+    private static String kindsCsv(List<Evaluation.KindRow> kinds) {
+        StringBuilder csv = new StringBuilder("anomaly_kind,normal,anomaly,auc,pauc\n");
+        kinds.forEach(k -> csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f%n", k.kind(), k.normals(),
+                k.anomalies(), k.auc(), k.pauc())));
+        return csv.toString();
     }
 
     private static String domainsCsv(DcaseSummary dcase) {

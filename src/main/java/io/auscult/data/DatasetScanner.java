@@ -93,15 +93,19 @@ public final class DatasetScanner {
         sorted.sort(Comparator.naturalOrder());
         List<Candidate> candidates = new ArrayList<>(sorted.size());
         EnumSet<DatasetLayout> layouts = EnumSet.noneOf(DatasetLayout.class);
-        Map<Path, Domain> manifestDomains = ManifestDomains.of(root);
+        Map<Path, ManifestLabels.Listed> manifest = ManifestLabels.of(root);
         for (Path wav : sorted) {
             LayoutRecogniser.Recognised r = LayoutRecogniser.recognise(wav);
             layouts.add(r.layout());
             Path mask = WavFileFinder.maskOf(wav);
             Labels labels = r.labels();
-            Domain listed = manifestDomains.get(wav.toAbsolutePath().normalize());
-            if (labels.domain() == Domain.UNKNOWN && listed != null) {
-                labels = labels.withDomain(listed);
+            ManifestLabels.Listed listed = manifest.get(wav.toAbsolutePath().normalize());
+            if (listed != null && labels.domain() == Domain.UNKNOWN && listed.domain() != Domain.UNKNOWN) {
+                labels = labels.withDomain(listed.domain());
+            }
+            if (listed != null && listed.anomalyKind() != null && labels.condition() == Condition.ANOMALY
+                    && !labels.attributes().containsKey(Labels.ANOMALY_KIND)) {
+                labels = labels.withAttribute(Labels.ANOMALY_KIND, listed.anomalyKind());
             }
             candidates.add(new Candidate(wav, labels, masks.contains(mask) ? Optional.of(mask) : Optional.empty()));
         }

@@ -31,6 +31,9 @@ public record Labels(String machineType, String machineId, Domain domain, Split 
      */
     public static final String RAW_ATTRIBUTES = "raw";
 
+    /** The attribute key of an anomalous clip's kind of anomaly, where a dataset says it (a synthetic set's manifest). */
+    public static final String ANOMALY_KIND = "anomaly";
+
     public Labels {
         requireText(machineType, "machine type");
         requireText(machineId, "machine id");
@@ -54,6 +57,14 @@ public record Labels(String machineType, String machineId, Domain domain, Split 
     /** The same labels in another domain. */
     public Labels withDomain(Domain newDomain) {
         return new Labels(machineType, machineId, newDomain, split, condition, attributes);
+    }
+
+    /** The same labels with one more attribute (or another value for an existing key), kept last. */
+    public Labels withAttribute(String key, String value) {
+        LinkedHashMap<String, String> more = new LinkedHashMap<>(attributes);
+        more.remove(key);
+        more.put(key, value);
+        return new Labels(machineType, machineId, domain, split, condition, more);
     }
 
     private static void requireText(String value, String what) {

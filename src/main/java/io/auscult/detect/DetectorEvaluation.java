@@ -80,7 +80,39 @@ public final class DetectorEvaluation {
         return new Evaluation(sections,
                 DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::auc).toArray()),
                 DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::pauc).toArray()),
-                ConfusionCounts.of(truth, decided), files, batch.failed(), domainSummary(files));
+                ConfusionCounts.of(truth, decided), files, batch.failed(), domainSummary(files), byKind(files));
+    }
+
+    /** AUC and pAUC of each anomaly kind the labels name, against all normal clips; empty when none is named. */
+    static List<Evaluation.KindRow> byKind(List<Evaluation.ScoredFile> files) {
+        List<Double> normals = new ArrayList<>();
+        Map<String, List<Double>> kinds = new LinkedHashMap<>();
+        for (Evaluation.ScoredFile f : files) {
+            Labels l = f.recording().labels();
+            if (l.condition() == Condition.NORMAL) {
+                normals.add(f.score());
+            } else if (l.condition() == Condition.ANOMALY && l.attributes().containsKey(Labels.ANOMALY_KIND)) {
+                kinds.computeIfAbsent(l.attributes().get(Labels.ANOMALY_KIND), k -> new ArrayList<>()).add(f.score());
+            }
+        }
+        List<Evaluation.KindRow> rows = new ArrayList<>();
+        if (normals.isEmpty()) {
+            return rows;
+        }
+        kinds.forEach((kind, anomalies) -> {
+            double[] scores = new double[normals.size() + anomalies.size()];
+            boolean[] anomalous = new boolean[scores.length];
+            for (int i = 0; i < normals.size(); i++) {
+                scores[i] = normals.get(i);
+            }
+            for (int i = 0; i < anomalies.size(); i++) {
+                scores[normals.size() + i] = anomalies.get(i);
+                anomalous[normals.size() + i] = true;
+            }
+            rows.add(new Evaluation.KindRow(kind, normals.size(), anomalies.size(), Auc.of(scores, anomalous),
+                    PartialAuc.of(scores, anomalous)));
+        });
+        return rows;
     }
 
     /**

@@ -22,12 +22,16 @@ import java.util.Optional;
  * @param domains   the DCASE 2021+ table with source and target AUCs and the official score, when
  *                  every test clip's domain is known and every section has normal clips of both
  *                  domains; empty otherwise (DCASE 2020 and MIMII name no domains)
+ * @param kinds     AUC per anomaly kind, where the dataset names its anomalies' kinds (a synthetic
+ *                  set's manifest), in order of first appearance; empty otherwise
  */
 public record Evaluation(List<Section> sections, double harmonicAuc, double harmonicPauc, ConfusionCounts decisions,
-                         List<ScoredFile> files, List<UnusableFile> failed, Optional<DcaseSummary> domains) {
+                         List<ScoredFile> files, List<UnusableFile> failed, Optional<DcaseSummary> domains,
+                         List<KindRow> kinds) {
 
     public Evaluation {
         sections = List.copyOf(sections);
+        kinds = List.copyOf(kinds);
         files = List.copyOf(files);
         failed = List.copyOf(failed);
         Objects.requireNonNull(domains, "domains");
@@ -35,6 +39,13 @@ public record Evaluation(List<Section> sections, double harmonicAuc, double harm
 
     /** Figures of one machine type and id/section. */
     public record Section(String machineType, String section, int normals, int anomalies, double auc, double pauc) {
+    }
+
+    /**
+     * How well one kind of anomaly is found: its clips against every normal test clip of the
+     * evaluation (the same normals for every kind, so the rows can be compared).
+     */
+    public record KindRow(String kind, int normals, int anomalies, double auc, double pauc) {
     }
 
     /** One scored test file. */

@@ -63,6 +63,27 @@ class TrainScoreEvaluateCommandTest {
         assertThat(summary.at("/domains/sections/0/aucTarget").asDouble()).isEqualTo(expected / 4);
         assertThat(Files.readString(results.resolve("summary_domains.csv")))
                 .startsWith("machine,section,auc_source,auc_target,pauc\npump,id_00,").contains("official score");
+
+        // ...and each anomaly's kind: the demo's four pump anomalies are four kinds, so each row is
+        // one anomaly against the four normal clips.
+        assertThat(evaluate.out()).contains("By anomaly kind", "broadband_burst", "harmonic_shift");
+        double whine = scores.get("anomaly_id_00_00000002.wav");
+        double whineAuc = 0;
+        for (int i = 0; i < 4; i++) {
+            double n = scores.get("normal_id_00_0000000" + i + ".wav");
+            whineAuc += whine > n ? 1 : whine == n ? 0.5 : 0;
+        }
+        assertThat(summary.get("anomalyKinds")).hasSize(4);
+        JsonNode whineRow = null;
+        for (JsonNode k : summary.get("anomalyKinds")) {
+            whineRow = k.get("kind").asText().equals("bearing_whine") ? k : whineRow;
+        }
+        assertThat(whineRow).isNotNull();
+        assertThat(whineRow.get("normal").asInt()).isEqualTo(4);
+        assertThat(whineRow.get("anomaly").asInt()).isEqualTo(1);
+        assertThat(whineRow.get("auc").asDouble()).isEqualTo(whineAuc / 4);
+        assertThat(Files.readString(results.resolve("summary_kinds.csv")))
+                .startsWith("anomaly_kind,normal,anomaly,auc,pauc\nbroadband_burst,4,1,");
     }
 
     @Test

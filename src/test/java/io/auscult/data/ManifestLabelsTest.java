@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Domains of synthetic clips come from the generator's manifest, which their names cannot carry. */
-class ManifestDomainsTest {
+/** Domains and anomaly kinds of synthetic clips come from the generator's manifest, which their names cannot carry. */
+class ManifestLabelsTest {
 
     @Test
     void theDemoSetsTargetClipsAreTheFourthOfEachGroup() throws Exception {
@@ -21,6 +21,25 @@ class ManifestDomainsTest {
             assertThat(r.labels().domain()).as(r.path().toString()).isEqualTo(expected);
         }
         assertThat(scan.recordings()).filteredOn(r -> r.labels().domain() == Domain.TARGET).hasSize(20);
+    }
+
+    @Test
+    void theDemoSetsAnomaliesCarryTheirKindAndNormalClipsNone() throws Exception {
+        ScanResult scan = new DatasetScanner().scan(Path.of("samples"));
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        for (Recording r : scan.recordings()) {
+            String kind = r.labels().attributes().get(Labels.ANOMALY_KIND);
+            if (r.labels().condition() == Condition.ANOMALY) {
+                assertThat(kind).as(r.path().toString()).isNotNull();
+                kinds.merge(kind, 1L, Long::sum);
+            } else {
+                assertThat(kind).as(r.path().toString()).isNull();
+            }
+        }
+        // 16 anomalies, all six kinds (samples/README.md)
+        assertThat(kinds.keySet()).containsExactlyInAnyOrder("bearing_whine", "broadband_burst", "harmonic_shift",
+                "missing_impact", "extra_impact", "modulation_change");
+        assertThat(kinds.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(16);
     }
 
     @Test
