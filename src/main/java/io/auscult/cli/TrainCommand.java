@@ -55,6 +55,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "Maximum epochs (default: the detector's own, with early stopping).")
     int epochs;
 
+    @Option(names = "--widths", paramLabel = "LIST", split = ",", description = {
+            "Encoder channel widths of the conv AE or MAE, input side first (default 32,64,128, the reference;",
+            "e.g. 32,64,16 for a narrower bottleneck). Crops stay 64 frames, so at most 6 widths."})
+    List<Integer> widths;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -66,7 +71,8 @@ final class TrainCommand implements Callable<Integer> {
         DataSelection selection = new DataSelection(machine, ids == null ? Set.of() : Set.copyOf(ids),
                 domains == null ? Set.of() : Set.copyOf(domains));
         ScanResult scan = new DatasetScanner().scan(data);
-        DetectorTraining.Request request = new DetectorTraining.Request(selection, kind, seed, epochs);
+        DetectorTraining.Request request = new DetectorTraining.Request(selection, kind, seed, epochs,
+                widths == null ? List.of() : widths);
         TrainedDetector detector = ComputeRun.run(err, BackgroundTask.of("train " + kind.word(), (progress, cancel) -> {
             TrainedDetector d = DetectorTraining.train(scan, request, progress, cancel);
             try {

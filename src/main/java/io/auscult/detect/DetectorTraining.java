@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Trains a detector from a dataset: the normal training clips of a selection (statistics
@@ -30,11 +31,19 @@ import java.util.Objects;
  */
 public final class DetectorTraining {
 
-    /** What to train. {@code epochs} 0 keeps the detector's default. */
-    public record Request(DataSelection selection, DetectorKind kind, long seed, int epochs) {
+    /**
+     * What to train. {@code epochs} 0 keeps the detector's default; {@code widths} (conv AE and MAE
+     * only) are the encoder's channel widths, input side first, empty for the reference 32/64/128.
+     */
+    public record Request(DataSelection selection, DetectorKind kind, long seed, int epochs, List<Integer> widths) {
         public Request {
             Objects.requireNonNull(selection, "selection");
             Objects.requireNonNull(kind, "kind");
+            widths = List.copyOf(widths);
+            if (!widths.isEmpty() && kind == DetectorKind.DENSE) {
+                throw new IllegalArgumentException("channel widths are for the conv AE and the MAE; the dense AE's "
+                        + "layers are fixed by the DCASE baseline");
+            }
             if (!kind.trainable()) {
                 throw new IllegalArgumentException("the " + kind.word() + " detector is made by the proxy lab from a "
                         + "trained encoder, not trained here; choose ae, mae or dense");
@@ -42,6 +51,11 @@ public final class DetectorTraining {
             if (epochs < 0) {
                 throw new IllegalArgumentException("epochs must be >= 0, was " + epochs);
             }
+        }
+
+        /** A request with the detector's own channel widths. */
+        public Request(DataSelection selection, DetectorKind kind, long seed, int epochs) {
+            this(selection, kind, seed, epochs, List.of());
         }
     }
 
@@ -96,6 +110,9 @@ public final class DetectorTraining {
                 if (request.epochs() > 0) {
                     options = options.withEpochs(request.epochs());
                 }
+                if (!request.widths().isEmpty()) {
+                    options = options.withWidths(request.widths());
+                }
                 ConvTrainingResult<?> result = request.kind() == DetectorKind.AE
                         ? new ConvAutoencoderTrainer(options).train(set.train(), set.validation(),
                             progress.slice(0.1, 0.9), cancellation)
@@ -107,7 +124,8 @@ public final class DetectorTraining {
                         "patience", Integer.toString(options.patience()),
                         "batchSize", Integer.toString(options.batchSize()),
                         "cropFrames", Integer.toString(options.cropFrames()),
-                        "learningRate", Double.toString(options.learningRate())));
+                        "learningRate", Double.toString(options.learningRate()),
+                        "widths", options.widths().stream().map(String::valueOf).collect(Collectors.joining(","))));
             }
         }
         try {

@@ -78,6 +78,27 @@ class DetectorTrainingTest {
     }
 
     @Test
+    void aConvDetectorCanBeTrainedWithOtherChannelWidthsAndSaysSo(@TempDir Path dir) throws Exception {
+        DetectorTraining.Request narrow = new DetectorTraining.Request(DataSelection.machine("valve"), DetectorKind.AE,
+                7, 1, List.of(8, 16, 4));
+        Path file = dir.resolve("narrow.auscult");
+        try (TrainedDetector d = DetectorTraining.train(samples, narrow, Progress.NONE, Cancellation.NEVER)) {
+            ModelFile.write(file, d);
+        }
+        try (TrainedDetector loaded = ModelFile.read(file, Networks.LOADER)) {
+            assertThat(loaded.provenance().config()).containsEntry("widths", "8,16,4");
+            var weights = ((io.auscult.detect.nn.ConvBackboneNetwork) loaded.network()).weights();
+            assertThat(weights.widths()).containsExactly(8, 16, 4);
+            assertThat(weights.parameterCount()).isLessThan(io.auscult.detect.nn.ConvBackboneWeights.initial(1,
+                    List.of(32, 64, 128), 1).parameterCount() / 10);
+            assertThat(new RecordingScorer(loaded).score(Path.of("samples/valve/test/anomaly_id_00_00000000.wav"))
+                    .score()).isPositive();
+        }
+        assertThatThrownBy(() -> new DetectorTraining.Request(DataSelection.machine("valve"), DetectorKind.DENSE, 7, 1,
+                List.of(8, 16, 4))).hasMessageContaining("dense");
+    }
+
+    @Test
     void theThresholdIsTheGammaNinetiethPercentileOfTheNormalTrainingScores() {
         try (TrainedDetector d = DetectorTraining.train(samples, REQUEST, Progress.NONE, Cancellation.NEVER)) {
             TrainingSet set = TrainingSet.load(samples, DataSelection.machine("valve"), d.features(), 7,
