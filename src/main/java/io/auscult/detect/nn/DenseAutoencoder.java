@@ -173,7 +173,6 @@ public final class DenseAutoencoder implements ReconstructionNetwork {
         double[][] reconstruction = new double[inputs.size()][];
         double[][] errorMap = new double[inputs.size()][];
         double[][] gradient = new double[inputs.size()][];
-        double[] score = new double[inputs.size()];
         for (int r = 0; r < inputs.size(); r++) {
             reconstruction[r] = new double[inputs.get(r).length];
             errorMap[r] = new double[inputs.get(r).length];
@@ -200,24 +199,28 @@ public final class DenseAutoencoder implements ReconstructionNetwork {
                 boolean lastWindow = r == inputs.size() - 1 && s == windowCounts[r] - 1;
                 if (n == maxWindowsPerBatch || lastWindow) {
                     runBatch(inputs, narrowed, windowCounts, batchRecording, batchWindow, n, withGradient, reconstruction,
-                            errorMap, gradient, score);
+                            errorMap, gradient);
                     n = 0;
                 }
             }
         }
         List<DenseEvaluation> out = new ArrayList<>(inputs.size());
         for (int r = 0; r < inputs.size(); r++) {
+            // Every window's squared errors, summed: the error map before it becomes a mean.
+            double squares = 0;
+            for (double e : errorMap[r]) {
+                squares += e;
+            }
             DenseWindows.divideByCoverage(reconstruction[r], mels, context);
             DenseWindows.divideByCoverage(errorMap[r], mels, context);
-            out.add(new DenseEvaluation(score[r] / (windowCounts[r] * (double) size), reconstruction[r],
+            out.add(new DenseEvaluation(squares / (windowCounts[r] * (double) size), reconstruction[r],
                     errorMap[r], gradient[r]));
         }
         return out;
     }
 
     private void runBatch(List<double[]> inputs, float[][] narrowed, int[] windowCounts, int[] recording, int[] window, int n,
-            boolean withGradient, double[][] reconstruction, double[][] errorMap, double[][] gradient,
-            double[] score) {
+            boolean withGradient, double[][] reconstruction, double[][] errorMap, double[][] gradient) {
         int mels = weights.mels();
         int size = weights.windowSize();
         INDArray windows = plan.input(n);
@@ -246,22 +249,27 @@ public final class DenseAutoencoder implements ReconstructionNetwork {
             DenseArrays.close(result.reconstruction());
             DenseArrays.close(result.gradient());
         }
+        // No running sum in this loop (the score is summed from the error map afterwards), so
+        // the JIT can vectorise it: it is a tenth of a 10-s clip's scoring time.
         for (int i = 0; i < n; i++) {
             int r = recording[i];
             double[] x = inputs.get(r);
+            double[] sums = reconstruction[r];
+            double[] squares = errorMap[r];
             int at = window[i] * mels;
-            double squares = 0;
+            int from = i * size;
             for (int k = 0; k < size; k++) {
-                double yk = y[i * size + k];
+                double yk = y[from + k];
                 double e = yk - x[at + k];
-                reconstruction[r][at + k] += yk;
-                errorMap[r][at + k] += e * e;
-                squares += e * e;
-                if (g != null) {
-                    gradient[r][at + k] += g[i * size + k];
+                sums[at + k] += yk;
+                squares[at + k] += e * e;
+            }
+            if (g != null) {
+                double[] sum = gradient[r];
+                for (int k = 0; k < size; k++) {
+                    sum[at + k] += g[from + k];
                 }
             }
-            score[r] += squares;
         }
     }
 
