@@ -66,11 +66,19 @@ final class DenseTrainingStep implements AutoCloseable {
     private final INDArray[] linearGrad;
     private final INDArray[] inputGrad;
 
-    private final double[] x;
+    /** The batch's windows as given (float spectrogram values; widened exactly where computed with). */
+    private final float[] x;
     private final double[][] normalised;
     private final double[][] relu;
     private final double[][] invStd;
     private final double[] work;
+    /**
+     * With a FLOAT engine: the native arrays' values on their way in or out, so that each
+     * conversion between float and double happens inside a pass that computes anyway (one bulk
+     * copy plus no extra pass over the batch). Null with a DOUBLE engine, which copies double
+     * arrays directly.
+     */
+    private final float[] narrow;
 
     /**
      * @param initial   starting weights; every hidden layer must have batch norm and a zero bias
@@ -161,8 +169,9 @@ final class DenseTrainingStep implements AutoCloseable {
         outputBiasGrad = new double[widths[layers]];
         addParameter(outputBiasValue, outputBiasGrad);
         input = DenseArrays.create(type, batch, widths[0]);
-        x = new double[batch * widths[0]];
+        x = new float[batch * widths[0]];
         work = new double[batch * widest];
+        narrow = type == DataType.FLOAT ? new float[batch * widest] : null;
     }
 
     int batch() {
@@ -175,15 +184,12 @@ final class DenseTrainingStep implements AutoCloseable {
      */
     void setWindow(int row, float[] timeMajor, int start) {
         int size = widths[0];
-        int from = start * mels;
-        for (int k = 0; k < size; k++) {
-            x[row * size + k] = timeMajor[from + k];
-        }
+        System.arraycopy(timeMajor, start * mels, x, row * size, size);
     }
 
     /** Forward, loss, backward on the current batch; updates the running statistics if asked. */
     double computeGradients(boolean updateRunningStatistics) {
-        DenseArrays.write(x, input);
+        DenseArrays.write(x, 0, input, 0, x.length);
         double loss = forward(updateRunningStatistics);
         backward();
         return loss;
@@ -256,43 +262,56 @@ final class DenseTrainingStep implements AutoCloseable {
 
     private double forward(boolean updateRunningStatistics) {
         double loss = 0;
+        boolean f = narrow != null;
         for (int l = 0; l < layers; l++) {
             INDArray in = l == 0 ? input : activation[l - 1];
             Nd4j.gemm(in, weight[l], linear[l], false, false, 1.0, 0.0);
             int c = widths[l + 1];
             int n = batch * c;
-            DenseArrays.read(linear[l], 0, work, 0, n);
+            fetch(linear[l], n, work);
             if (l < layers - 1) {
                 batchNormRelu(l, c, updateRunningStatistics);
-                DenseArrays.write(relu[l], activation[l]);
+                store(relu[l], n, activation[l]);
             } else {
                 double[] bias = outputBiasValue;
                 double scale = 2.0 / n;
                 double[] biasGrad = new double[c];
                 for (int i = 0; i < batch; i++) {
                     for (int k = 0; k < c; k++) {
-                        double e = work[i * c + k] + bias[k] - x[i * c + k];
+                        int j = i * c + k;
+                        double e = (f ? narrow[j] : work[j]) + bias[k] - x[j];
                         loss += e * e;
                         double g = scale * e;
-                        work[i * c + k] = g;
+                        if (f) {
+                            narrow[j] = (float) g;
+                        } else {
+                            work[j] = g;
+                        }
                         biasGrad[k] += g;
                     }
                 }
                 loss /= n;
-                DenseArrays.write(work, 0, linearGrad[l], 0, n);
+                store(work, n, linearGrad[l]);
                 System.arraycopy(biasGrad, 0, outputBiasGrad, 0, c);
             }
         }
         return loss;
     }
 
-    /** Batch norm on batch statistics then ReLU, from {@code work} (the linear output) into relu[l]. */
+    /**
+     * Batch norm on batch statistics then ReLU, from the linear output (fetched: in
+     * {@code narrow} or {@code work}) into relu[l] (and {@code narrow}, to be stored).
+     */
     private void batchNormRelu(int l, int c, boolean updateRunningStatistics) {
+        boolean f = narrow != null;
         double[] mean = new double[c];
         double[] var = new double[c];
         for (int i = 0; i < batch; i++) {
             for (int k = 0; k < c; k++) {
-                mean[k] += work[i * c + k];
+                int j = i * c + k;
+                double v = f ? narrow[j] : work[j];
+                work[j] = v;
+                mean[k] += v;
             }
         }
         for (int k = 0; k < c; k++) {
@@ -318,7 +337,11 @@ final class DenseTrainingStep implements AutoCloseable {
                 int j = i * c + k;
                 double h = (work[j] - mean[k]) * inv[k];
                 xh[j] = h;
-                a[j] = Math.max(g[k] * h + b[k], 0.0);
+                double out = Math.max(g[k] * h + b[k], 0.0);
+                a[j] = out;
+                if (f) {
+                    narrow[j] = (float) out;
+                }
             }
         }
         if (updateRunningStatistics) {
@@ -350,9 +373,10 @@ final class DenseTrainingStep implements AutoCloseable {
      * where the ReLU passed, plus dL/dgamma = sum(gy xhat) and dL/dbeta = sum(gy).
      */
     private void batchNormReluBackward(int l) {
+        boolean f = narrow != null;
         int c = widths[l + 1];
         int n = batch * c;
-        DenseArrays.read(inputGrad[l + 1], 0, work, 0, n);
+        fetch(inputGrad[l + 1], n, work);
         double[] a = relu[l];
         double[] xh = normalised[l];
         double[] sumG = new double[c];
@@ -363,7 +387,7 @@ final class DenseTrainingStep implements AutoCloseable {
                 // ReLU passed where its output is positive: a[j] >= 0, so that is "any bit set";
                 // computed without a branch, which the random sign pattern would mispredict.
                 long bits = Double.doubleToRawLongBits(a[j]);
-                double gy = work[j] * ((bits | -bits) >>> 63);
+                double gy = (f ? narrow[j] : work[j]) * ((bits | -bits) >>> 63);
                 work[j] = gy;
                 sumG[k] += gy;
                 sumGx[k] += gy * xh[j];
@@ -376,12 +400,35 @@ final class DenseTrainingStep implements AutoCloseable {
         for (int i = 0; i < batch; i++) {
             for (int k = 0; k < c; k++) {
                 int j = i * c + k;
-                work[j] = factor[k] * (batch * work[j] - sumG[k] - xh[j] * sumGx[k]);
+                double z = factor[k] * (batch * work[j] - sumG[k] - xh[j] * sumGx[k]);
+                if (f) {
+                    narrow[j] = (float) z;
+                } else {
+                    work[j] = z;
+                }
             }
         }
-        DenseArrays.write(work, 0, linearGrad[l], 0, n);
+        store(work, n, linearGrad[l]);
         System.arraycopy(sumGx, 0, gammaGrad[l], 0, c);
         System.arraycopy(sumG, 0, betaGrad[l], 0, c);
+    }
+
+    /** The first n values of a dense native array: into {@code narrow} (FLOAT) or {@code target} (DOUBLE). */
+    private void fetch(INDArray source, int n, double[] target) {
+        if (narrow != null) {
+            source.data().asNioFloat().get(narrow, 0, n);
+        } else {
+            source.data().asNioDouble().get(target, 0, n);
+        }
+    }
+
+    /** The first n values into a dense native array: from {@code narrow} (FLOAT) or {@code source} (DOUBLE). */
+    private void store(double[] source, int n, INDArray target) {
+        if (narrow != null) {
+            target.data().asNioFloat().put(narrow, 0, n);
+        } else {
+            target.data().asNioDouble().put(source, 0, n);
+        }
     }
 
     private void addParameter(double[] value, double[] gradient) {
