@@ -69,7 +69,6 @@ final class DenseTrainingStep implements AutoCloseable {
     /** The batch's windows as given (float spectrogram values; widened exactly where computed with). */
     private final float[] x;
     private final double[][] normalised;
-    private final double[][] relu;
     private final double[][] invStd;
     private final double[] work;
     /**
@@ -115,7 +114,6 @@ final class DenseTrainingStep implements AutoCloseable {
         gammaValue = new double[layers][];
         betaValue = new double[layers][];
         normalised = new double[layers][];
-        relu = new double[layers][];
         invStd = new double[layers][];
         linear = new INDArray[layers];
         activation = new INDArray[layers];
@@ -160,7 +158,6 @@ final class DenseTrainingStep implements AutoCloseable {
                 runningVar[l] = bn.runningVar().clone();
                 activation[l] = DenseArrays.create(type, batch, out);
                 normalised[l] = new double[batch * out];
-                relu[l] = new double[batch * out];
                 invStd[l] = new double[out];
             }
         }
@@ -271,7 +268,7 @@ final class DenseTrainingStep implements AutoCloseable {
             fetch(linear[l], n, work);
             if (l < layers - 1) {
                 batchNormRelu(l, c, updateRunningStatistics);
-                store(relu[l], n, activation[l]);
+                store(work, n, activation[l]);
             } else {
                 double[] bias = outputBiasValue;
                 double scale = 2.0 / n;
@@ -299,8 +296,11 @@ final class DenseTrainingStep implements AutoCloseable {
     }
 
     /**
-     * Batch norm on batch statistics then ReLU, from the linear output (fetched: in
-     * {@code narrow} or {@code work}) into relu[l] (and {@code narrow}, to be stored).
+     * Batch norm on batch statistics then ReLU, from the linear output (as fetched: in
+     * {@code narrow} with a FLOAT engine, else in {@code work}) to the activation, in place
+     * there. Only the normalised values are kept for the backward pass, which recomputes the
+     * ReLU's output from them (the same expression, the same bits): with these arrays larger
+     * than the cache, every array not written is time saved.
      */
     private void batchNormRelu(int l, int c, boolean updateRunningStatistics) {
         boolean f = narrow != null;
@@ -309,9 +309,7 @@ final class DenseTrainingStep implements AutoCloseable {
         for (int i = 0; i < batch; i++) {
             for (int k = 0; k < c; k++) {
                 int j = i * c + k;
-                double v = f ? narrow[j] : work[j];
-                work[j] = v;
-                mean[k] += v;
+                mean[k] += f ? narrow[j] : work[j];
             }
         }
         for (int k = 0; k < c; k++) {
@@ -319,7 +317,8 @@ final class DenseTrainingStep implements AutoCloseable {
         }
         for (int i = 0; i < batch; i++) {
             for (int k = 0; k < c; k++) {
-                double d = work[i * c + k] - mean[k];
+                int j = i * c + k;
+                double d = (f ? narrow[j] : work[j]) - mean[k];
                 var[k] += d * d;
             }
         }
@@ -331,16 +330,16 @@ final class DenseTrainingStep implements AutoCloseable {
         double[] g = gammaValue[l];
         double[] b = betaValue[l];
         double[] xh = normalised[l];
-        double[] a = relu[l];
         for (int i = 0; i < batch; i++) {
             for (int k = 0; k < c; k++) {
                 int j = i * c + k;
-                double h = (work[j] - mean[k]) * inv[k];
+                double h = ((f ? narrow[j] : work[j]) - mean[k]) * inv[k];
                 xh[j] = h;
                 double out = Math.max(g[k] * h + b[k], 0.0);
-                a[j] = out;
                 if (f) {
                     narrow[j] = (float) out;
+                } else {
+                    work[j] = out;
                 }
             }
         }
@@ -377,17 +376,15 @@ final class DenseTrainingStep implements AutoCloseable {
         int c = widths[l + 1];
         int n = batch * c;
         fetch(inputGrad[l + 1], n, work);
-        double[] a = relu[l];
+        double[] g = gammaValue[l];
+        double[] b = betaValue[l];
         double[] xh = normalised[l];
         double[] sumG = new double[c];
         double[] sumGx = new double[c];
         for (int i = 0; i < batch; i++) {
             for (int k = 0; k < c; k++) {
                 int j = i * c + k;
-                // ReLU passed where its output is positive: a[j] >= 0, so that is "any bit set";
-                // computed without a branch, which the random sign pattern would mispredict.
-                long bits = Double.doubleToRawLongBits(a[j]);
-                double gy = (f ? narrow[j] : work[j]) * ((bits | -bits) >>> 63);
+                double gy = passed(f ? narrow[j] : work[j], g[k] * xh[j] + b[k]);
                 work[j] = gy;
                 sumG[k] += gy;
                 sumGx[k] += gy * xh[j];
@@ -411,6 +408,16 @@ final class DenseTrainingStep implements AutoCloseable {
         store(work, n, linearGrad[l]);
         System.arraycopy(sumGx, 0, gammaGrad[l], 0, c);
         System.arraycopy(sumG, 0, betaGrad[l], 0, c);
+    }
+
+    /**
+     * The upstream gradient where the ReLU passed (its output {@code max(pre, 0)} is positive,
+     * that is "any bit set", as it is never negative), else 0; computed without a branch, which
+     * the random sign pattern would mispredict.
+     */
+    private static double passed(double upstream, double pre) {
+        long bits = Double.doubleToRawLongBits(Math.max(pre, 0.0));
+        return upstream * ((bits | -bits) >>> 63);
     }
 
     /** The first n values of a dense native array: into {@code narrow} (FLOAT) or {@code target} (DOUBLE). */
