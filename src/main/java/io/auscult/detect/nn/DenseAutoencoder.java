@@ -231,10 +231,18 @@ public final class DenseAutoencoder implements ReconstructionNetwork {
                 DenseArrays.write(inputs.get(recording[i]), window[i] * mels, windows, (long) i * size, size);
             }
         }
-        double[] y = reconstructionScratch = grown(reconstructionScratch, n * size);
         // Scores, error maps and reconstructions always come from the direct pass, so a score is
         // the same number whether or not its gradient was asked; the graph adds the gradient.
-        plan.reconstruct(y);
+        // In float the output layer's bias is added in the accumulation below (one pass fewer).
+        double[] y = null;
+        float[] product = null;
+        double[] outputBias = plan.outputBias();
+        if (dataType == DataType.FLOAT) {
+            product = plan.reconstructWithoutBias();
+        } else {
+            y = reconstructionScratch = grown(reconstructionScratch, n * size);
+            plan.reconstruct(y);
+        }
         double[] g = null;
         if (withGradient) {
             INDArray lossWeights = lossWeightBuffer(n);
@@ -259,7 +267,7 @@ public final class DenseAutoencoder implements ReconstructionNetwork {
             int at = window[i] * mels;
             int from = i * size;
             for (int k = 0; k < size; k++) {
-                double yk = y[from + k];
+                double yk = product != null ? product[from + k] + outputBias[k] : y[from + k];
                 double e = yk - x[at + k];
                 sums[at + k] += yk;
                 squares[at + k] += e * e;
