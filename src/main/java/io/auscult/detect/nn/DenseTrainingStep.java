@@ -11,7 +11,8 @@ import java.util.List;
  * One training step of the dense autoencoder on a batch of fixed size: forward with batch norm
  * on batch statistics, MSE loss, backward, Adam. Written out by hand rather than with SameDiff's
  * automatic differentiation: the matrix products run in ND4J (BLAS, all cores) into arrays
- * allocated once, the element-wise batch norm, ReLU and loss in plain Java over double copies.
+ * allocated once, the element-wise batch norm, ReLU and loss in plain Java in double (reading
+ * and writing the native float arrays inside those passes, not in separate conversion passes).
  * SameDiff's graph of the same step (batch norm with materialised or matrix-product broadcasts)
  * ran at 7,000-12,000 windows/s on this machine, this one at 25,000-35,000 (PyTorch: 35,000): the
  * graph spends most of its time between its ~300 small ops (BENCHMARKS.md, "The engine").
