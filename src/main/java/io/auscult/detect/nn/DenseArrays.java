@@ -54,6 +54,25 @@ final class DenseArrays {
         }
     }
 
+    /**
+     * Copies {@code source[from .. from + length)} into the array's elements {@code at .. at + length)};
+     * one bulk copy when the array is FLOAT.
+     */
+    static void write(float[] source, int from, INDArray target, long at, int length) {
+        requireDense(target);
+        if (target.dataType() == DataType.FLOAT) {
+            FloatBuffer buffer = target.data().asNioFloat();
+            buffer.position(Math.toIntExact(at));
+            buffer.put(source, from, length);
+        } else {
+            DoubleBuffer buffer = target.data().asNioDouble();
+            buffer.position(Math.toIntExact(at));
+            for (int i = 0; i < length; i++) {
+                buffer.put(source[from + i]);
+            }
+        }
+    }
+
     /** Copies all of {@code source} into the start of the array. */
     static void write(double[] source, INDArray target) {
         write(source, 0, target, 0, source.length);
