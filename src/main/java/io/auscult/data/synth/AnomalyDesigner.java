@@ -73,20 +73,7 @@ final class AnomalyDesigner {
         double strength = uniform(rnd, 3, 15);
         int from = (int) Math.round(start * sampleRate);
         int to = Math.min(samples, from + (int) Math.round(duration * sampleRate));
-        EventWindow fade = new EventWindow(from, to, (int) Math.round(0.15 * sampleRate));
-        double[] tone = new double[samples];
-        int phase = rnd.nextInt();
-        double wobbleHz = uniform(rnd, 3, 7);
-        int wobblePhase = 0;
-        int wobbleInc = SineTable.increment(wobbleHz, sampleRate);
-        for (int s = from; s < to; s++) {
-            double x = (s - from) / (double) (to - from);
-            double hz = f1 + (f2 - f1) * x;
-            phase += SineTable.increment(hz, sampleRate);
-            wobblePhase += wobbleInc;
-            // a bearing's whine wavers a little in level
-            tone[s] = fade.weight(s) * (1 + 0.15 * SineTable.sin(wobblePhase)) * SineTable.sin(phase);
-        }
+        double[] tone = tone(samples, from, to, f1, f2, rnd);
         AnomalyEvent event = new AnomalyEvent(AnomalyKind.BEARING_WHINE, from / (double) sampleRate,
                 to / (double) sampleRate, Math.min(f1, f2), Math.max(f1, f2), strength);
         return new Placed(event, Perturbation.NONE, tone);
@@ -102,19 +89,8 @@ final class AnomalyDesigner {
         double strength = uniform(rnd, 2, 14);
         int from = (int) Math.round(start * sampleRate);
         int to = Math.min(samples, from + (int) Math.round(duration * sampleRate));
-        int attack = (int) Math.round(0.004 * sampleRate);
-        int release = Math.max(1, (int) Math.round(0.3 * (to - from)));
-        // two resonators in cascade: a band with 12 dB per octave skirts, -3 dB near low and high
-        double centre = Math.sqrt(low * high);
-        Resonator first = new Resonator(centre, high - low, sampleRate);
-        Resonator second = new Resonator(centre, high - low, sampleRate);
-        SplittableRandom noise = new SplittableRandom(rnd.nextLong());
         double[] out = new double[samples];
-        for (int s = from; s < to; s++) {
-            double x = 2 * noise.nextDouble() - 1;
-            double w = SineTable.ramp((s - from) / (double) attack) * SineTable.ramp((to - s) / (double) release);
-            out[s] = w * second.next(first.next(x));
-        }
+        addBurst(out, from, to, Math.sqrt(low * high), high - low, rnd.nextLong());
         AnomalyEvent event = new AnomalyEvent(AnomalyKind.BROADBAND_BURST, from / (double) sampleRate,
                 to / (double) sampleRate, low, high, strength);
         return new Placed(event, Perturbation.NONE, out);
@@ -222,17 +198,7 @@ final class AnomalyDesigner {
         double f1 = logUniform(rnd, 1200, 6500);
         double f2 = f1 * (1 + uniform(rnd, -0.03, 0.03));
         double strength = uniform(rnd, 3, 15);
-        double[] tone = new double[samples];
-        EventWindow fade = new EventWindow(from, to, (int) Math.round(0.15 * sampleRate));
-        int phase = rnd.nextInt();
-        int wobblePhase = 0;
-        int wobbleInc = SineTable.increment(uniform(rnd, 3, 7), sampleRate);
-        for (int s = from; s < to; s++) {
-            double hz = f1 + (f2 - f1) * (s - from) / (double) (to - from);
-            phase += SineTable.increment(hz, sampleRate);
-            wobblePhase += wobbleInc;
-            tone[s] = fade.weight(s) * (1 + 0.15 * SineTable.sin(wobblePhase)) * SineTable.sin(phase);
-        }
+        double[] tone = tone(samples, from, to, f1, f2, rnd);
         AnomalyEvent event = new AnomalyEvent(AnomalyKind.BEARING_WHINE, from / (double) sampleRate,
                 to / (double) sampleRate, Math.min(f1, f2), Math.max(f1, f2), strength);
         return new Placed(event, Perturbation.NONE, tone);
@@ -268,6 +234,31 @@ final class AnomalyDesigner {
         return new Placed(event, Perturbation.NONE, out);
     }
 
+    /**
+     * A tone over [from, to) gliding from f1 to f2, with 0.15-s fades and a 3-7 Hz wobble of
+     * +-15 % in level (a bearing's whine wavers a little); draws its phase and wobble from rnd.
+     */
+    private double[] tone(int samples, int from, int to, double f1, double f2, SplittableRandom rnd) {
+        EventWindow fade = new EventWindow(from, to, (int) Math.round(0.15 * sampleRate));
+        double[] tone = new double[samples];
+        int phase = rnd.nextInt();
+        double wobbleHz = uniform(rnd, 3, 7);
+        int wobblePhase = 0;
+        int wobbleInc = SineTable.increment(wobbleHz, sampleRate);
+        for (int s = from; s < to; s++) {
+            double x = (s - from) / (double) (to - from);
+            double hz = f1 + (f2 - f1) * x;
+            phase += SineTable.increment(hz, sampleRate);
+            wobblePhase += wobbleInc;
+            tone[s] = fade.weight(s) * (1 + 0.15 * SineTable.sin(wobblePhase)) * SineTable.sin(phase);
+        }
+        return tone;
+    }
+
+    /**
+     * Adds band noise over [from, to): white noise through two resonators in cascade (a band with
+     * 12 dB per octave skirts, -3 dB near its edges), a 4-ms attack and a release over the last 30 %.
+     */
     private void addBurst(double[] out, int from, int to, double centre, double bandwidth, long seed) {
         int attack = (int) Math.round(0.004 * sampleRate);
         int release = Math.max(1, (int) Math.round(0.3 * (to - from)));

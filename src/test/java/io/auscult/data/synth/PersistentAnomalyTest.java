@@ -2,16 +2,13 @@ package io.auscult.data.synth;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.auscult.data.Domain;
@@ -25,25 +22,13 @@ class PersistentAnomalyTest {
 
     private final MachineSoundSynthesizer synth = new MachineSoundSynthesizer();
 
-    static Stream<Arguments> everySupportedKind() {
-        List<Arguments> out = new ArrayList<>();
-        for (MachineType m : MachineType.values()) {
-            for (AnomalyKind k : AnomalyKind.values()) {
-                if (m.supports(k)) {
-                    out.add(Arguments.of(m, k));
-                }
-            }
-        }
-        return out.stream();
-    }
-
     private static ClipSpec spec(MachineType m, AnomalyKind k, long seed, AnomalyExtent extent) {
         // 6-s clips: long enough for several impacts and bursts, and quick to render
         return ClipSpec.anomalous(m, 0, Domain.SOURCE, k, 6, 6, seed).withExtent(extent);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("everySupportedKind")
+    @MethodSource("io.auscult.data.synth.MachineSoundSynthesizerTest#everySupportedKind")
     void persistentFaultIsHeardInTheFirstAndTheLastThirdOfTheClip(MachineType machine, AnomalyKind kind) {
         SyntheticClip c = synth.render(spec(machine, kind, 300 + kind.ordinal(), AnomalyExtent.PERSISTENT));
         AnomalyMask mask = c.mask();
@@ -55,7 +40,7 @@ class PersistentAnomalyTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("everySupportedKind")
+    @MethodSource("io.auscult.data.synth.MachineSoundSynthesizerTest#everySupportedKind")
     void persistentFaultMarksMoreFramesThanOneEventOfTheSameKind(MachineType machine, AnomalyKind kind) {
         // summed over a few seeds, so one short persistent draw against one long event cannot decide it
         int eventFrames = 0;

@@ -33,25 +33,21 @@ class DenseForwardPlanTest {
     private static final int CONTEXT = 5;
 
     /** Random weights, biases and batch-norm statistics (as after training), seeded. */
+    /** The trainer's initial weights with random biases and non-trivial batch norms (identity ones would hide mistakes). */
     private static DenseAutoencoderWeights randomWeights(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Integer> widths = DenseAutoencoderOptions.DCASE.layerWidths(MELS);
+        DenseAutoencoderWeights initial = new DenseAutoencoderTrainer(DenseAutoencoderOptions.DCASE)
+                .initialWeights(MELS, random);
         List<DenseLayer> layers = new ArrayList<>();
-        int in = MELS * CONTEXT;
-        for (int l = 0; l < widths.size(); l++) {
-            int out = widths.get(l);
-            double bound = 1 / Math.sqrt(in);
-            double[] w = new double[in * out];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = random.nextDouble(-bound, bound);
-            }
-            double[] bias = new double[out];
-            for (int o = 0; o < out; o++) {
+        for (DenseLayer l : initial.layers()) {
+            double bound = 1 / Math.sqrt(l.inputs());
+            double[] bias = new double[l.outputs()];
+            for (int o = 0; o < bias.length; o++) {
                 bias[o] = random.nextDouble(-bound, bound);
             }
-            boolean hidden = l < widths.size() - 1;
             DenseBatchNorm bn = null;
-            if (hidden) {
+            if (l.batchNorm() != null) {
+                int out = l.outputs();
                 double[] gamma = new double[out];
                 double[] beta = new double[out];
                 double[] mean = new double[out];
@@ -64,8 +60,7 @@ class DenseForwardPlanTest {
                 }
                 bn = new DenseBatchNorm(gamma, beta, mean, var, DenseTrainingStep.BN_EPS);
             }
-            layers.add(new DenseLayer(in, out, w, bias, bn, hidden));
-            in = out;
+            layers.add(new DenseLayer(l.inputs(), l.outputs(), l.weight(), bias, bn, l.relu()));
         }
         return new DenseAutoencoderWeights(MELS, CONTEXT, layers);
     }
