@@ -114,7 +114,11 @@ final class AnomalyDesigner {
 
     /** Amplitude modulation at 3 to 12 Hz, depth 0.3 to 0.85, for 0.8 to 2.5 s of active sound. */
     private Placed modulation(MachinePerformance machine, SplittableRandom rnd) {
-        EventWindow window = windowInActiveSound(machine, uniform(rnd, 0.8, 2.5), rnd);
+        return modulatedOver(windowInActiveSound(machine, uniform(rnd, 0.8, 2.5), rnd), machine, rnd);
+    }
+
+    /** Amplitude modulation at 3 to 12 Hz, depth 0.3 to 0.85, over {@code window}. */
+    private Placed modulatedOver(EventWindow window, MachinePerformance machine, SplittableRandom rnd) {
         double hz = uniform(rnd, 3, 12);
         double depth = uniform(rnd, 0.3, 0.85);
         double[] tonal = machine.tonalRangeHz();
@@ -127,13 +131,8 @@ final class AnomalyDesigner {
 
     /** One impact left out or weakened to at most 30 % of its amplitude. */
     private Placed missingImpact(MachinePerformance machine, SplittableRandom rnd) {
-        List<Integer> candidates = new ArrayList<>();
         List<Impact> impacts = machine.impacts();
-        for (int i = 0; i < impacts.size(); i++) {
-            if (inside(impacts.get(i), machine.samples())) {
-                candidates.add(i);
-            }
-        }
+        List<Integer> candidates = impactsInside(machine);
         if (candidates.isEmpty()) {
             throw new IllegalStateException("the machine made no impact to leave out");
         }
@@ -172,6 +171,17 @@ final class AnomalyDesigner {
         double high = click ? sampleRate / 2.0 : impact.highestModeHz();
         return new AnomalyEvent(kind, impact.startSample() / (double) sampleRate, end / (double) sampleRate,
                 low, high, strength);
+    }
+
+    /** Indices of the impacts far enough from the clip's ends to be left out audibly. */
+    private List<Integer> impactsInside(MachinePerformance machine) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < machine.impacts().size(); i++) {
+            if (inside(machine.impacts().get(i), machine.samples())) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     private boolean inside(Impact impact, int samples) {
@@ -286,15 +296,7 @@ final class AnomalyDesigner {
 
     /** An unbalanced or loose rotor: amplitude modulation (as {@link #modulation}) for the whole clip. */
     private Placed persistentModulation(MachinePerformance machine, SplittableRandom rnd) {
-        EventWindow window = wholeClip(machine.samples());
-        double hz = uniform(rnd, 3, 12);
-        double depth = uniform(rnd, 0.3, 0.85);
-        double[] tonal = machine.tonalRangeHz();
-        double[] noise = machine.noiseRangeHz();
-        AnomalyEvent event = new AnomalyEvent(AnomalyKind.MODULATION_CHANGE, window.start() / (double) sampleRate,
-                window.end() / (double) sampleRate, Math.min(tonal[0], noise[0]), Math.max(tonal[1], noise[1]),
-                depth);
-        return new Placed(event, Perturbation.modulated(window, hz, depth), null);
+        return modulatedOver(wholeClip(machine.samples()), machine, rnd);
     }
 
     /**
@@ -303,12 +305,7 @@ final class AnomalyDesigner {
      */
     private Placed missingImpacts(MachinePerformance machine, SplittableRandom rnd) {
         List<Impact> impacts = machine.impacts();
-        List<Integer> candidates = new ArrayList<>();
-        for (int i = 0; i < impacts.size(); i++) {
-            if (inside(impacts.get(i), machine.samples())) {
-                candidates.add(i);
-            }
-        }
+        List<Integer> candidates = impactsInside(machine);
         if (candidates.isEmpty()) {
             throw new IllegalStateException("the machine made no impact to leave out");
         }
