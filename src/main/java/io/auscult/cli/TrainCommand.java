@@ -7,6 +7,7 @@ import io.auscult.detect.DataSelection;
 import io.auscult.detect.DetectorKind;
 import io.auscult.detect.DetectorTraining;
 import io.auscult.detect.TrainedDetector;
+import io.auscult.detect.nn.MaeMaskKind;
 import io.auscult.engine.BackgroundTask;
 import io.auscult.store.ModelFile;
 import picocli.CommandLine.Command;
@@ -60,6 +61,11 @@ final class TrainCommand implements Callable<Integer> {
             "e.g. 32,64,16 for a narrower bottleneck). Crops stay 64 frames, so at most 6 widths."})
     List<Integer> widths;
 
+    @Option(names = "--mask", paramLabel = "patches|time|frequency", defaultValue = "patches", description = {
+            "What the MAE hides: 16x8 patches (default, the reference), time stripes 8 frames wide",
+            "(all bands) or frequency stripes 16 mels high (all frames)."})
+    String mask;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -72,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
                 domains == null ? Set.of() : Set.copyOf(domains));
         ScanResult scan = new DatasetScanner().scan(data);
         DetectorTraining.Request request = new DetectorTraining.Request(selection, kind, seed, epochs,
-                widths == null ? List.of() : widths);
+                widths == null ? List.of() : widths, MaeMaskKind.parse(mask));
         TrainedDetector detector = ComputeRun.run(err, BackgroundTask.of("train " + kind.word(), (progress, cancel) -> {
             TrainedDetector d = DetectorTraining.train(scan, request, progress, cancel);
             try {

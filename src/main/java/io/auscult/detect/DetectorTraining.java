@@ -5,6 +5,8 @@ import io.auscult.detect.nn.ConvAutoencoderTrainer;
 import io.auscult.detect.nn.ConvTrainingOptions;
 import io.auscult.detect.nn.ConvTrainingResult;
 import io.auscult.detect.nn.DenseAutoencoderOptions;
+import io.auscult.detect.nn.MaeMaskKind;
+import io.auscult.detect.nn.MaeMasking;
 import io.auscult.detect.nn.MaskedAutoencoderTrainer;
 import io.auscult.detect.nn.DenseAutoencoderTrainer;
 import io.auscult.detect.nn.DenseTrainingResult;
@@ -33,16 +35,24 @@ public final class DetectorTraining {
 
     /**
      * What to train. {@code epochs} 0 keeps the detector's default; {@code widths} (conv AE and MAE
-     * only) are the encoder's channel widths, input side first, empty for the reference 32/64/128.
+     * only) are the encoder's channel widths, input side first, empty for the reference 32/64/128;
+     * {@code mask} (MAE only) is the shape of what the MAE hides, patches by default (the
+     * reference), or time or frequency stripes of the same size.
      */
-    public record Request(DataSelection selection, DetectorKind kind, long seed, int epochs, List<Integer> widths) {
+    public record Request(DataSelection selection, DetectorKind kind, long seed, int epochs, List<Integer> widths,
+                          MaeMaskKind mask) {
         public Request {
             Objects.requireNonNull(selection, "selection");
             Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(mask, "mask");
             widths = List.copyOf(widths);
             if (!widths.isEmpty() && kind == DetectorKind.DENSE) {
                 throw new IllegalArgumentException("channel widths are for the conv AE and the MAE; the dense AE's "
                         + "layers are fixed by the DCASE baseline");
+            }
+            if (mask != MaeMaskKind.PATCHES && kind != DetectorKind.MAE) {
+                throw new IllegalArgumentException("a mask shape is for the MAE only; the " + kind.word()
+                        + " detector hides nothing");
             }
             if (!kind.trainable()) {
                 throw new IllegalArgumentException("the " + kind.word() + " detector is made by the proxy lab from a "
@@ -53,7 +63,12 @@ public final class DetectorTraining {
             }
         }
 
-        /** A request with the detector's own channel widths. */
+        /** A request with the MAE's reference patch mask. */
+        public Request(DataSelection selection, DetectorKind kind, long seed, int epochs, List<Integer> widths) {
+            this(selection, kind, seed, epochs, widths, MaeMaskKind.PATCHES);
+        }
+
+        /** A request with the detector's own channel widths and mask. */
         public Request(DataSelection selection, DetectorKind kind, long seed, int epochs) {
             this(selection, kind, seed, epochs, List.of());
         }
@@ -113,6 +128,11 @@ public final class DetectorTraining {
                 if (!request.widths().isEmpty()) {
                     options = options.withWidths(request.widths());
                 }
+                if (request.mask() != MaeMaskKind.PATCHES) {
+                    MaeMasking reference = options.masking();
+                    options = options.withMasking(new MaeMasking(reference.patchMels(), reference.patchFrames(),
+                            reference.ratio(), request.mask()));
+                }
                 ConvTrainingResult<?> result = request.kind() == DetectorKind.AE
                         ? new ConvAutoencoderTrainer(options).train(set.train(), set.validation(),
                             progress.slice(0.1, 0.9), cancellation)
@@ -126,6 +146,9 @@ public final class DetectorTraining {
                         "cropFrames", Integer.toString(options.cropFrames()),
                         "learningRate", Double.toString(options.learningRate()),
                         "widths", options.widths().stream().map(String::valueOf).collect(Collectors.joining(","))));
+                if (request.kind() == DetectorKind.MAE) {
+                    config.put("mask", request.mask().word());
+                }
             }
         }
         try {

@@ -96,5 +96,14 @@ class TrainScoreEvaluateCommandTest {
         CliRun ext = CliRun.of("train", "--data", "samples", "--machine", "fan", "--out", dir.resolve("x.zip").toString());
         assertThat(ext.exitCode()).isEqualTo(2);
         assertThat(ext.err()).contains(".auscult");
+        CliRun mask = CliRun.of("train", "--data", "samples", "--machine", "fan", "--model", "mae", "--mask", "blocks",
+                "--out", dir.resolve("x.auscult").toString());
+        assertThat(mask.exitCode()).isEqualTo(2);
+        assertThat(mask.err()).contains("'blocks'", "patches, time, frequency");
+        CliRun aeMask = CliRun.of("train", "--data", "samples", "--machine", "fan", "--model", "ae", "--mask", "time",
+                "--out", dir.resolve("x.auscult").toString());
+        assertThat(aeMask.exitCode()).isEqualTo(2);
+        assertThat(aeMask.err()).contains("MAE only");
+        assertThat(dir.resolve("x.auscult")).doesNotExist();
     }
 }

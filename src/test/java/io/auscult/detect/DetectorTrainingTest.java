@@ -2,6 +2,9 @@ package io.auscult.detect;
 
 import io.auscult.data.DatasetScanner;
 import io.auscult.data.ScanResult;
+import io.auscult.detect.nn.MaeMaskKind;
+import io.auscult.detect.nn.MaeMasking;
+import io.auscult.detect.nn.MaskedAutoencoder;
 import io.auscult.engine.Cancellation;
 import io.auscult.engine.CancelledException;
 import io.auscult.engine.Progress;
@@ -96,6 +99,29 @@ class DetectorTrainingTest {
         }
         assertThatThrownBy(() -> new DetectorTraining.Request(DataSelection.machine("valve"), DetectorKind.DENSE, 7, 1,
                 List.of(8, 16, 4))).hasMessageContaining("dense");
+    }
+
+    @Test
+    void theMaeCanHideTimeStripesAndTheModelFileKeepsTheShape(@TempDir Path dir) throws Exception {
+        DetectorTraining.Request stripes = new DetectorTraining.Request(DataSelection.machine("valve"),
+                DetectorKind.MAE, 7, 1, List.of(8, 16, 4), MaeMaskKind.TIME_STRIPES);
+        Path file = dir.resolve("stripes.auscult");
+        try (TrainedDetector d = DetectorTraining.train(samples, stripes, Progress.NONE, Cancellation.NEVER)) {
+            ModelFile.write(file, d);
+        }
+        try (TrainedDetector loaded = ModelFile.read(file, Networks.LOADER)) {
+            assertThat(loaded.provenance().config()).containsEntry("mask", "time");
+            MaeMasking masking = ((MaskedAutoencoder) loaded.network()).masking();
+            assertThat(masking.kind()).isEqualTo(MaeMaskKind.TIME_STRIPES);
+            // the stripe keeps the reference patch's width and ratio: 8 frames, half hidden
+            assertThat(masking.patchFrames()).isEqualTo(MaeMasking.DEFAULT.patchFrames());
+            assertThat(masking.group(0, 0)).isEqualTo(masking.group(127, 0)).isNotEqualTo(masking.group(0, 8));
+        }
+        assertThatThrownBy(() -> new DetectorTraining.Request(DataSelection.machine("valve"), DetectorKind.AE, 7, 1,
+                List.of(), MaeMaskKind.TIME_STRIPES)).hasMessageContaining("MAE only");
+        assertThat(MaeMaskKind.parse("Frequency")).isEqualTo(MaeMaskKind.FREQUENCY_STRIPES);
+        assertThatThrownBy(() -> MaeMaskKind.parse("blocks")).hasMessageContaining("'blocks'")
+                .hasMessageContaining("patches, time, frequency");
     }
 
     @Test
