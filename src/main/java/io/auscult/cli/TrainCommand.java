@@ -62,8 +62,8 @@ final class TrainCommand implements Callable<Integer> {
     List<Integer> widths;
 
     @Option(names = "--mask", paramLabel = "patches|time|frequency", defaultValue = "patches", description = {
-            "What the MAE hides: 16x8 patches (default, the reference), time stripes 8 frames wide",
-            "(all bands) or frequency stripes 16 mels high (all frames)."})
+            "What the MAE hides: 16x8 patches (default, the reference), time stripes",
+            "8 frames wide (all bands) or frequency stripes 16 mels high (all frames)."})
     String mask;
 
     @Override
