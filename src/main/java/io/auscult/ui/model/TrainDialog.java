@@ -1,6 +1,7 @@
 package io.auscult.ui.model;
 
 import io.auscult.detect.DetectorKind;
+import io.auscult.detect.nn.MaeMaskKind;
 import io.auscult.ui.workbench.WorkbenchViewModel.TrainingChoice;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
@@ -9,7 +10,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.util.StringConverter;
 
 import java.util.List;
 
@@ -36,6 +39,38 @@ public final class TrainDialog extends Dialog<TrainingChoice> {
         epochs.setEditable(true);
         TextField seed = new TextField("42");
         seed.setId("train-seed");
+        TextField widths = new TextField();
+        widths.setId("train-widths");
+        widths.setPromptText("32,64,128 (the reference)");
+        widths.setTooltip(new Tooltip("Encoder channel widths, input side first. A narrow last width (e.g. 32,64,8)\n"
+                + "stops the conv AE from copying its input. Conv AE and MAE only."));
+        ComboBox<MaeMaskKind> mask = new ComboBox<>();
+        mask.setId("train-mask");
+        mask.getItems().setAll(MaeMaskKind.values());
+        mask.setValue(MaeMaskKind.PATCHES);
+        mask.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(MaeMaskKind k) {
+                return k == null ? "" : switch (k) {
+                    case PATCHES -> "patches 16 x 8 (reference)";
+                    case TIME_STRIPES -> "time stripes, 8 frames";
+                    case FREQUENCY_STRIPES -> "frequency stripes, 16 mels";
+                };
+            }
+
+            @Override
+            public MaeMaskKind fromString(String text) {
+                return MaeMaskKind.parse(text);
+            }
+        });
+        widths.disableProperty().bind(kind.valueProperty().isEqualTo(DetectorKind.DENSE));
+        mask.disableProperty().bind(kind.valueProperty().isNotEqualTo(DetectorKind.MAE));
+        Label widthsProblem = new Label();
+        widthsProblem.setId("train-widths-problem");
+        widthsProblem.setStyle("-fx-text-fill: #c62828;");
+        widthsProblem.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> widthsProblem(widths.getText()), widths.textProperty()));
+        widthsProblem.managedProperty().bind(widthsProblem.textProperty().isNotEmpty());
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -44,12 +79,16 @@ public final class TrainDialog extends Dialog<TrainingChoice> {
         grid.addRow(1, new Label("Detector"), kind);
         grid.addRow(2, new Label("Epochs (0 = default)"), epochs);
         grid.addRow(3, new Label("Seed"), seed);
+        grid.addRow(4, new Label("Encoder widths"), widths);
+        grid.add(widthsProblem, 1, 5);
+        grid.addRow(6, new Label("MAE mask"), mask);
         grid.add(new Label("AE: convolutional autoencoder · MAE: masked (inpainting) autoencoder, more\n"
                 + "precise explanations · dense: the DCASE 2020 baseline. Training runs in the\n"
-                + "background; cancel it from the status bar."), 0, 4, 2, 1);
+                + "background; cancel it from the status bar."), 0, 7, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(machine.valueProperty().isNull());
+        getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(machine.valueProperty().isNull()
+                .or(widthsProblem.textProperty().isNotEmpty().and(widths.disableProperty().not())));
         setResultConverter(b -> {
             if (b != ButtonType.OK) {
                 return null;
@@ -60,7 +99,36 @@ public final class TrainDialog extends Dialog<TrainingChoice> {
             } catch (NumberFormatException e) {
                 s = 42;
             }
-            return new TrainingChoice(machine.getValue(), kind.getValue(), epochs.getValue(), s);
+            DetectorKind k = kind.getValue();
+            return new TrainingChoice(machine.getValue(), k, epochs.getValue(), s,
+                    k == DetectorKind.DENSE ? List.of() : parseWidths(widths.getText()),
+                    k == DetectorKind.MAE ? mask.getValue() : MaeMaskKind.PATCHES);
         });
+    }
+
+    /** The widths typed, e.g. "32, 64, 8"; empty for the reference. */
+    static List<Integer> parseWidths(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(t.split("[,\\s]+")).map(Integer::parseInt).toList();
+    }
+
+    /** Why the typed widths cannot be used, or "" when they can (1 to 6 positive integers, as the trainer takes). */
+    static String widthsProblem(String text) {
+        List<Integer> w;
+        try {
+            w = parseWidths(text);
+        } catch (NumberFormatException e) {
+            return "Widths are whole numbers separated by commas, e.g. 32,64,8.";
+        }
+        if (w.size() > 6) {
+            return "At most 6 widths: 64-frame crops halve at each level.";
+        }
+        if (w.stream().anyMatch(x -> x < 1 || x > 1024)) {
+            return "Each width must be between 1 and 1024.";
+        }
+        return "";
     }
 }

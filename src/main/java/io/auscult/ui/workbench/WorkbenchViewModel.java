@@ -20,6 +20,7 @@ import io.auscult.detect.RecordingScorer;
 import io.auscult.detect.ScoredBatch;
 import io.auscult.detect.Threshold;
 import io.auscult.detect.TrainedDetector;
+import io.auscult.detect.nn.MaeMaskKind;
 import io.auscult.engine.BackgroundTask;
 import io.auscult.engine.TaskHandle;
 import io.auscult.features.FeatureSpec;
@@ -509,8 +510,20 @@ public final class WorkbenchViewModel {
         activeModel.set(m);
     }
 
-    /** What the training dialog asks for. {@code epochs} 0 keeps the detector's default. */
-    public record TrainingChoice(String machine, DetectorKind kind, int epochs, long seed) {
+    /**
+     * What the training dialog asks for. {@code epochs} 0 keeps the detector's default; empty
+     * {@code widths} keep the reference encoder (conv AE and MAE); {@code mask} is the MAE's.
+     */
+    public record TrainingChoice(String machine, DetectorKind kind, int epochs, long seed, List<Integer> widths,
+                                 MaeMaskKind mask) {
+        public TrainingChoice {
+            widths = List.copyOf(widths);
+        }
+
+        /** The reference widths and mask. */
+        public TrainingChoice(String machine, DetectorKind kind, int epochs, long seed) {
+            this(machine, kind, epochs, seed, List.of(), MaeMaskKind.PATCHES);
+        }
     }
 
     /** Trains a model on the open dataset, then scores its test set; cancellable. */
@@ -523,8 +536,8 @@ public final class WorkbenchViewModel {
         return tasks.run(BackgroundTask.of("Train " + choice.kind().word() + " on " + choice.machine(),
                 (progress, cancel) -> {
                     TrainedDetector d = DetectorTraining.train(s, new DetectorTraining.Request(
-                            DataSelection.machine(choice.machine()), choice.kind(), choice.seed(), choice.epochs()),
-                            progress.slice(0, 0.85), cancel);
+                            DataSelection.machine(choice.machine()), choice.kind(), choice.seed(), choice.epochs(),
+                            choice.widths(), choice.mask()), progress.slice(0, 0.85), cancel);
                     LoadedModel m = new LoadedModel(d, null);
                     return new Scored(m, evaluate(s, m, progress.slice(0.85, 1), cancel));
                 }), TaskRunner.outcome(sc -> addModel(sc.model(), sc.rows()), m -> { }));
