@@ -83,8 +83,11 @@ public final class DetectorEvaluation {
                 ConfusionCounts.of(truth, decided), files, batch.failed(), domainSummary(files), byKind(files));
     }
 
-    /** AUC and pAUC of each anomaly kind the labels name, against all normal clips; empty when none is named. */
-    static List<Evaluation.KindRow> byKind(List<Evaluation.ScoredFile> files) {
+    /**
+     * AUC and pAUC of each anomaly kind the labels name, against all normal clips; empty when none
+     * is named. Public for the workbench's results panel, which shows the same figures.
+     */
+    public static List<Evaluation.KindRow> byKind(List<Evaluation.ScoredFile> files) {
         List<Double> normals = new ArrayList<>();
         Map<String, List<Double>> kinds = new LinkedHashMap<>();
         for (Evaluation.ScoredFile f : files) {

@@ -127,7 +127,21 @@ public final class ResultsView extends BorderPane {
         bar.setPadding(new Insets(4, 6, 4, 6));
         HBox decisionBar = new HBox(decisions);
         decisionBar.setPadding(new Insets(0, 6, 4, 6));
-        setTop(new VBox(bar, decisionBar));
+        Label kinds = new Label();
+        kinds.setId("kind-summary");
+        kinds.getStyleClass().add("hint");
+        kinds.textProperty().bind(model.kindSummaryProperty());
+        kinds.setMinWidth(0);
+        // Six kinds do not fit one line of a narrow panel: wrap rather than cut the last ones off.
+        kinds.setWrapText(true);
+        kinds.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(kinds, Priority.ALWAYS);
+        HBox kindBar = new HBox(kinds);
+        kindBar.setPadding(new Insets(0, 6, 4, 6));
+        // Only synthetic sets name their anomalies' kinds; elsewhere the line takes no room.
+        kindBar.visibleProperty().bind(model.kindSummaryProperty().isNotEmpty());
+        kindBar.managedProperty().bind(kindBar.visibleProperty());
+        setTop(new VBox(bar, decisionBar, kindBar));
 
         SplitPane plots = new SplitPane(histogram, roc);
         plots.setOrientation(Orientation.HORIZONTAL);

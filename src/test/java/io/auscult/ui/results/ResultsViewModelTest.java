@@ -75,6 +75,33 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void whenTheLabelsNameTheAnomalyKindsEachKindGetsItsAucAgainstAllNormals() {
+        ResultsViewModel vm = new ResultsViewModel();
+        vm.show("fan", rows(), 4.5);
+        assertThat(vm.kinds()).as("no kinds named").isEmpty();
+        assertThat(vm.kindSummaryProperty().get()).isEmpty();
+
+        List<ResultRow> named = new java.util.ArrayList<>(rows().subList(0, 4));
+        named.add(new ResultRow(kind("anomaly_1.wav", "bearing_whine"), "fan/test/anomaly_1.wav", 3.5));
+        named.add(new ResultRow(kind("anomaly_2.wav", "missing_impact"), "fan/test/anomaly_2.wav", 0.5));
+        named.add(new ResultRow(kind("anomaly_3.wav", "bearing_whine"), "fan/test/anomaly_3.wav", 6));
+        vm.show("fan", named, 4.5);
+        // whine: 3.5 beats 1, 2, 3 and 6 beats all four: 7 of 8 pairs; missing impact beats none.
+        assertThat(vm.kinds()).extracting(k -> k.kind()).containsExactly("bearing_whine", "missing_impact");
+        assertThat(vm.kinds().get(0).auc()).isCloseTo(7 / 8.0, within(1e-12));
+        assertThat(vm.kinds().get(1).auc()).isZero();
+        assertThat(vm.kindSummaryProperty().get())
+                .isEqualTo("AUC by anomaly kind (against all normal clips):  bearing whine 0.875 (2) · missing impact 0.000 (1)");
+        vm.clear();
+        assertThat(vm.kindSummaryProperty().get()).isEmpty();
+    }
+
+    private static Recording kind(String name, String anomalyKind) {
+        Recording r = recording(name, Condition.ANOMALY);
+        return new Recording(r.path(), r.labels().withAttribute(Labels.ANOMALY_KIND, anomalyKind), r.info(), r.mask());
+    }
+
+    @Test
     void oneClassOnlyGivesNoRocButStillDecisions() {
         ResultsViewModel vm = new ResultsViewModel();
         vm.show("fan", rows().subList(0, 4), 2.5);
