@@ -73,6 +73,11 @@ final class AnomalyDesigner {
         double strength = uniform(rnd, 3, 15);
         int from = (int) Math.round(start * sampleRate);
         int to = Math.min(samples, from + (int) Math.round(duration * sampleRate));
+        return whine(samples, from, to, f1, f2, strength, rnd);
+    }
+
+    /** A tone gliding from f1 to f2 between samples {@code from} and {@code to}, as a bearing whine. */
+    private Placed whine(int samples, int from, int to, double f1, double f2, double strength, SplittableRandom rnd) {
         double[] tone = tone(samples, from, to, f1, f2, rnd);
         AnomalyEvent event = new AnomalyEvent(AnomalyKind.BEARING_WHINE, from / (double) sampleRate,
                 to / (double) sampleRate, Math.min(f1, f2), Math.max(f1, f2), strength);
@@ -208,10 +213,7 @@ final class AnomalyDesigner {
         double f1 = logUniform(rnd, 1200, 6500);
         double f2 = f1 * (1 + uniform(rnd, -0.03, 0.03));
         double strength = uniform(rnd, 3, 15);
-        double[] tone = tone(samples, from, to, f1, f2, rnd);
-        AnomalyEvent event = new AnomalyEvent(AnomalyKind.BEARING_WHINE, from / (double) sampleRate,
-                to / (double) sampleRate, Math.min(f1, f2), Math.max(f1, f2), strength);
-        return new Placed(event, Perturbation.NONE, tone);
+        return whine(samples, from, to, f1, f2, strength, rnd);
     }
 
     /**
