@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.auscult.data.DatasetScanner;
 import io.auscult.data.ScanResult;
 import io.auscult.data.UnusableFile;
+import io.auscult.detect.BandScoreEvaluation;
 import io.auscult.detect.DataSelection;
 import io.auscult.detect.DetectorEvaluation;
 import io.auscult.detect.Evaluation;
@@ -50,12 +51,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Folder for result files.")
     Path out;
 
+    @Option(names = "--band-score", description = {
+            "Also score the test clips by their worst mel band: each band's error standardised by its",
+            "mean and spread over the normal training clips, then the largest (an analysis; the model's",
+            "score, threshold and decisions stay the mean squared error)."})
+    boolean bandScore;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScanResult scan = new DatasetScanner().scan(data);
         Evaluation ev;
+        BandScoreEvaluation.Result band = null;
         try (TrainedDetector detector = ModelFile.read(model, Networks.LOADER)) {
             String type = machine != null ? machine : detector.provenance().config().get("machine");
             if (type == null) {
@@ -63,6 +71,10 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             ev = ComputeRun.run(err, BackgroundTask.of("evaluate", (progress, cancel) ->
                     DetectorEvaluation.evaluate(detector, scan, DataSelection.machine(type), progress, cancel)));
+            if (bandScore) {
+                band = ComputeRun.run(err, BackgroundTask.of("band score", (progress, cancel) ->
+                        BandScoreEvaluation.evaluate(detector, scan, DataSelection.machine(type), progress, cancel)));
+            }
         }
         TextTable table = new TextTable("machine", "id/section", "normal", "anomaly", "AUC", "pAUC");
         for (Evaluation.Section s : ev.sections()) {
@@ -73,6 +85,9 @@ final class EvaluateCommand implements Callable<Integer> {
         table.print(stdout);
         ev.domains().ifPresent(dcase -> printDomains(stdout, dcase));
         printKinds(stdout, ev.kinds());
+        if (band != null) {
+            printBand(stdout, band);
+        }
         var d = ev.decisions();
         stdout.printf("%nAt the threshold: precision %.4f, recall %.4f, F1 %.4f (TP %d, FP %d, TN %d, FN %d)%n",
                 d.precision(), d.recall(), d.f1(), d.truePositives(), d.falsePositives(), d.trueNegatives(),
@@ -91,6 +106,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (!ev.kinds().isEmpty()) {
                 AtomicFile.writeString(out.resolve("summary_kinds.csv"), kindsCsv(ev.kinds()));
+            }
+            if (band != null) {
+                AtomicFile.writeString(out.resolve("summary_band.csv"), bandCsv(band));
             }
             stdout.printf("Results in %s%n", out);
         }
@@ -161,6 +179,35 @@ final class EvaluateCommand implements Callable<Integer> {
         TextTable t = new TextTable("anomaly kind", "normal", "anomaly", "AUC", "pAUC");
         kinds.forEach(k -> t.row(k.kind(), k.normals(), k.anomalies(), f4(k.auc()), f4(k.pauc())));
         t.print(stdout);
+    }
+
+    /** The same figures for the band score (see {@link BandScoreEvaluation}). */
+    private static void printBand(PrintWriter stdout, BandScoreEvaluation.Result band) {
+        stdout.println();
+        stdout.printf("Band score (the worst mel band's error, standardised over %d normal training clips):%n",
+                band.trainingClips());
+        TextTable t = new TextTable("machine", "id/section", "normal", "anomaly", "AUC", "pAUC");
+        for (Evaluation.Section s : band.sections()) {
+            t.row(s.machineType(), s.section(), s.normals(), s.anomalies(), f4(s.auc()), f4(s.pauc()));
+        }
+        t.rule();
+        t.row("harmonic mean", "", "", "", f4(band.harmonicAuc()), f4(band.harmonicPauc()));
+        t.print(stdout);
+        if (!band.kinds().isEmpty()) {
+            TextTable k = new TextTable("anomaly kind", "normal", "anomaly", "AUC", "pAUC");
+            band.kinds().forEach(r -> k.row(r.kind(), r.normals(), r.anomalies(), f4(r.auc()), f4(r.pauc())));
+            k.print(stdout);
+        }
+    }
+
+    private static String bandCsv(BandScoreEvaluation.Result band) {
+        StringBuilder csv = new StringBuilder("machine,section,anomaly_kind,normal,anomaly,auc,pauc\n");
+        band.sections().forEach(s -> csv.append(String.format(Locale.ROOT, "%s,%s,,%d,%d,%.6f,%.6f%n",
+                s.machineType(), s.section(), s.normals(), s.anomalies(), s.auc(), s.pauc())));
+        band.kinds().forEach(k -> csv.append(String.format(Locale.ROOT, ",,%s,%d,%d,%.6f,%.6f%n", k.kind(),
+                k.normals(), k.anomalies(), k.auc(), k.pauc())));
+        csv.append(String.format(Locale.ROOT, "harmonic mean,,,,,%.6f,%.6f%n", band.harmonicAuc(), band.harmonicPauc()));
+        return csv.toString();
     }
 
     private static String kindsCsv(List<Evaluation.KindRow> kinds) {

@@ -49,6 +49,25 @@ public final class DetectorEvaluation {
         for (ScoredBatch.Scored s : batch.scored()) {
             files.add(new Evaluation.ScoredFile(byPath.get(s.file()), s.score(), s.anomalous()));
         }
+        List<Evaluation.Section> sections = sections(files);
+        boolean[] truth = new boolean[files.size()];
+        boolean[] decided = new boolean[files.size()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = files.get(i).recording().labels().condition() == Condition.ANOMALY;
+            decided[i] = files.get(i).anomalous();
+        }
+        return new Evaluation(sections,
+                DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::auc).toArray()),
+                DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::pauc).toArray()),
+                ConfusionCounts.of(truth, decided), files, batch.failed(), domainSummary(files), byKind(files));
+    }
+
+    /**
+     * AUC and pAUC per machine type and id/section, in order of first appearance; refuses a
+     * section without both normal and anomalous clips. Public for other scores of the same clips
+     * ({@link BandScoreEvaluation}).
+     */
+    public static List<Evaluation.Section> sections(List<Evaluation.ScoredFile> files) {
         Map<String, List<Evaluation.ScoredFile>> bySection = new LinkedHashMap<>();
         for (Evaluation.ScoredFile f : files) {
             bySection.computeIfAbsent(f.recording().labels().machineType() + "\u0000" + f.recording().labels().machineId(),
@@ -71,16 +90,7 @@ public final class DetectorEvaluation {
             sections.add(new Evaluation.Section(labels.machineType(), labels.machineId(), group.size() - anomalies,
                     anomalies, Auc.of(scores, anomalous), PartialAuc.of(scores, anomalous)));
         }
-        boolean[] truth = new boolean[files.size()];
-        boolean[] decided = new boolean[files.size()];
-        for (int i = 0; i < truth.length; i++) {
-            truth[i] = files.get(i).recording().labels().condition() == Condition.ANOMALY;
-            decided[i] = files.get(i).anomalous();
-        }
-        return new Evaluation(sections,
-                DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::auc).toArray()),
-                DcaseMeans.harmonic(sections.stream().mapToDouble(Evaluation.Section::pauc).toArray()),
-                ConfusionCounts.of(truth, decided), files, batch.failed(), domainSummary(files), byKind(files));
+        return sections;
     }
 
     /**
