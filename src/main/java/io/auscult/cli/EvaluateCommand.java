@@ -52,9 +52,10 @@ final class EvaluateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--band-score", description = {
-            "Also score the test clips by their worst mel band: each band's error standardised by its",
-            "mean and spread over the normal training clips, then the largest (an analysis; the model's",
-            "score, threshold and decisions stay the mean squared error)."})
+            "Also score the test clips by their worst mel band: each band's error",
+            "standardised by its mean and spread over the normal training clips, then",
+            "the largest (an analysis: the model's score, threshold and decisions stay",
+            "the mean squared error). Writes summary_band.csv with --out."})
     boolean bandScore;
 
     @Override
