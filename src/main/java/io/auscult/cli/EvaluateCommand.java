@@ -77,13 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         BandScoreEvaluation.evaluate(detector, scan, DataSelection.machine(type), progress, cancel)));
             }
         }
-        TextTable table = new TextTable("machine", "id/section", "normal", "anomaly", "AUC", "pAUC");
-        for (Evaluation.Section s : ev.sections()) {
-            table.row(s.machineType(), s.section(), s.normals(), s.anomalies(), f4(s.auc()), f4(s.pauc()));
-        }
-        table.rule();
-        table.row("harmonic mean", "", "", "", f4(ev.harmonicAuc()), f4(ev.harmonicPauc()));
-        table.print(stdout);
+        printSections(stdout, ev.sections(), ev.harmonicAuc(), ev.harmonicPauc());
         ev.domains().ifPresent(dcase -> printDomains(stdout, dcase));
         printKinds(stdout, ev.kinds());
         if (band != null) {
@@ -177,9 +171,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         stdout.println();
         stdout.println("By anomaly kind (each kind's clips against all normal test clips):");
-        TextTable t = new TextTable("anomaly kind", "normal", "anomaly", "AUC", "pAUC");
-        kinds.forEach(k -> t.row(k.kind(), k.normals(), k.anomalies(), f4(k.auc()), f4(k.pauc())));
-        t.print(stdout);
+        kindTable(kinds).print(stdout);
     }
 
     /** The same figures for the band score (see {@link BandScoreEvaluation}). */
@@ -187,18 +179,29 @@ final class EvaluateCommand implements Callable<Integer> {
         stdout.println();
         stdout.printf("Band score (the worst mel band's error, standardised over %d normal training clips):%n",
                 band.trainingClips());
+        printSections(stdout, band.sections(), band.harmonicAuc(), band.harmonicPauc());
+        if (!band.kinds().isEmpty()) {
+            stdout.println();
+            kindTable(band.kinds()).print(stdout);
+        }
+    }
+
+    /** AUC and pAUC per machine type and id/section, then their harmonic means. */
+    private static void printSections(PrintWriter stdout, List<Evaluation.Section> sections, double harmonicAuc,
+                                      double harmonicPauc) {
         TextTable t = new TextTable("machine", "id/section", "normal", "anomaly", "AUC", "pAUC");
-        for (Evaluation.Section s : band.sections()) {
+        for (Evaluation.Section s : sections) {
             t.row(s.machineType(), s.section(), s.normals(), s.anomalies(), f4(s.auc()), f4(s.pauc()));
         }
         t.rule();
-        t.row("harmonic mean", "", "", "", f4(band.harmonicAuc()), f4(band.harmonicPauc()));
+        t.row("harmonic mean", "", "", "", f4(harmonicAuc), f4(harmonicPauc));
         t.print(stdout);
-        if (!band.kinds().isEmpty()) {
-            TextTable k = new TextTable("anomaly kind", "normal", "anomaly", "AUC", "pAUC");
-            band.kinds().forEach(r -> k.row(r.kind(), r.normals(), r.anomalies(), f4(r.auc()), f4(r.pauc())));
-            k.print(stdout);
-        }
+    }
+
+    private static TextTable kindTable(List<Evaluation.KindRow> kinds) {
+        TextTable t = new TextTable("anomaly kind", "normal", "anomaly", "AUC", "pAUC");
+        kinds.forEach(k -> t.row(k.kind(), k.normals(), k.anomalies(), f4(k.auc()), f4(k.pauc())));
+        return t;
     }
 
     private static String bandCsv(BandScoreEvaluation.Result band) {
