@@ -109,6 +109,11 @@ final class AnomalyDesigner {
         // partials come back to normal after the window and only the window differs
         double perUnit = machine.detuneCycles(window);
         double fraction = (rnd.nextBoolean() ? 1 : -1) * Math.max(1, Math.rint(wanted * perUnit)) / perUnit;
+        return shifted(machine, window, fraction);
+    }
+
+    /** The harmonic series detuned by {@code fraction} over {@code window}, with the band it spans. */
+    private Placed shifted(MachinePerformance machine, EventWindow window, double fraction) {
         double[] range = machine.tonalRangeHz();
         double low = range[0] * Math.min(1, 1 + fraction);
         double high = range[1] * Math.max(1, 1 + fraction);
@@ -288,12 +293,7 @@ final class AnomalyDesigner {
     private Placed persistentShift(MachinePerformance machine, SplittableRandom rnd) {
         EventWindow window = wholeClip(machine.samples());
         double fraction = (rnd.nextBoolean() ? 1 : -1) * uniform(rnd, 0.015, 0.06);
-        double[] range = machine.tonalRangeHz();
-        double low = range[0] * Math.min(1, 1 + fraction);
-        double high = range[1] * Math.max(1, 1 + fraction);
-        AnomalyEvent event = new AnomalyEvent(AnomalyKind.HARMONIC_SHIFT, window.start() / (double) sampleRate,
-                window.end() / (double) sampleRate, low, high, fraction);
-        return new Placed(event, Perturbation.detuned(window, fraction), null);
+        return shifted(machine, window, fraction);
     }
 
     /** An unbalanced or loose rotor: amplitude modulation (as {@link #modulation}) for the whole clip. */
