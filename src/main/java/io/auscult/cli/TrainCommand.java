@@ -6,6 +6,7 @@ import io.auscult.data.ScanResult;
 import io.auscult.detect.DataSelection;
 import io.auscult.detect.DetectorKind;
 import io.auscult.detect.DetectorTraining;
+import io.auscult.detect.ScoreKind;
 import io.auscult.detect.TrainedDetector;
 import io.auscult.detect.nn.MaeMaskKind;
 import io.auscult.engine.BackgroundTask;
@@ -66,6 +67,12 @@ final class TrainCommand implements Callable<Integer> {
             "8 frames wide (all bands) or frequency stripes 16 mels high (all frames)."})
     String mask;
 
+    @Option(names = "--score", paramLabel = "mse|band", defaultValue = "mse", description = {
+            "What the conv AE or MAE scores by: the mean squared error (default, the reference) or its",
+            "worst mel band, each band's error standardised over the normal training clips; the",
+            "threshold, decisions and explanations then follow that score."})
+    String score;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -78,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
                 domains == null ? Set.of() : Set.copyOf(domains));
         ScanResult scan = new DatasetScanner().scan(data);
         DetectorTraining.Request request = new DetectorTraining.Request(selection, kind, seed, epochs,
-                widths == null ? List.of() : widths, MaeMaskKind.parse(mask));
+                widths == null ? List.of() : widths, MaeMaskKind.parse(mask), ScoreKind.parse(score));
         TrainedDetector detector = ComputeRun.run(err, BackgroundTask.of("train " + kind.word(), (progress, cancel) -> {
             TrainedDetector d = DetectorTraining.train(scan, request, progress, cancel);
             try {

@@ -87,11 +87,38 @@ public record BandErrorStatistics(double[] mean, double[] std) {
             throw new IllegalArgumentException("error map has " + errorMap.mels() + " bands, statistics "
                     + mean.length);
         }
-        double[] e = bandErrors(errorMap);
-        double worst = Double.NEGATIVE_INFINITY;
-        for (int m = 0; m < e.length; m++) {
-            worst = Math.max(worst, (e[m] - mean[m]) / std[m]);
+        return score(bandErrors(errorMap));
+    }
+
+    /** The band score of a clip's {@linkplain #bandErrors band errors}. */
+    public double score(double[] bandErrors) {
+        int worst = worstBand(bandErrors);
+        return (bandErrors[worst] - mean[worst]) / std[worst];
+    }
+
+    /**
+     * The band whose standardised error is largest (the lowest such band on a tie): the only band
+     * the band score depends on near this clip, so its gradient is that band's mean squared error's,
+     * divided by the band's standard deviation.
+     */
+    public int worstBand(double[] bandErrors) {
+        if (bandErrors.length != mean.length) {
+            throw new IllegalArgumentException(bandErrors.length + " band errors, statistics of " + mean.length);
+        }
+        int worst = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int m = 0; m < bandErrors.length; m++) {
+            double z = (bandErrors[m] - mean[m]) / std[m];
+            if (z > best) {
+                best = z;
+                worst = m;
+            }
         }
         return worst;
+    }
+
+    /** Mel bands the statistics cover. */
+    public int bands() {
+        return mean.length;
     }
 }

@@ -2,6 +2,7 @@ package io.auscult.detect;
 
 import io.auscult.data.ScanResult;
 import io.auscult.detect.nn.ConvAutoencoderTrainer;
+import io.auscult.detect.nn.ConvBackboneNetwork;
 import io.auscult.detect.nn.ConvTrainingOptions;
 import io.auscult.detect.nn.ConvTrainingResult;
 import io.auscult.detect.nn.DenseAutoencoderOptions;
@@ -37,14 +38,16 @@ public final class DetectorTraining {
      * What to train. {@code epochs} 0 keeps the detector's default; {@code widths} (conv AE and MAE
      * only) are the encoder's channel widths, input side first, empty for the reference 32/64/128;
      * {@code mask} (MAE only) is the shape of what the MAE hides, patches by default (the
-     * reference), or time or frequency stripes of the same size.
+     * reference), or time or frequency stripes of the same size; {@code score} (conv AE and MAE only
+     * for {@link ScoreKind#BAND}) is what the model scores by.
      */
     public record Request(DataSelection selection, DetectorKind kind, long seed, int epochs, List<Integer> widths,
-                          MaeMaskKind mask) {
+                          MaeMaskKind mask, ScoreKind score) {
         public Request {
             Objects.requireNonNull(selection, "selection");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(mask, "mask");
+            Objects.requireNonNull(score, "score");
             widths = List.copyOf(widths);
             if (!widths.isEmpty() && kind == DetectorKind.DENSE) {
                 throw new IllegalArgumentException("channel widths are for the conv AE and the MAE; the dense AE's "
@@ -54,6 +57,10 @@ public final class DetectorTraining {
                 throw new IllegalArgumentException("a mask shape is for the MAE only; the " + kind.word()
                         + " detector hides nothing");
             }
+            if (score == ScoreKind.BAND && kind == DetectorKind.DENSE) {
+                throw new IllegalArgumentException("the band score is for the conv AE and the MAE; the dense AE keeps "
+                        + "the DCASE baseline's score, the mean over its frame windows");
+            }
             if (!kind.trainable()) {
                 throw new IllegalArgumentException("the " + kind.word() + " detector is made by the proxy lab from a "
                         + "trained encoder, not trained here; choose ae, mae or dense");
@@ -61,6 +68,12 @@ public final class DetectorTraining {
             if (epochs < 0) {
                 throw new IllegalArgumentException("epochs must be >= 0, was " + epochs);
             }
+        }
+
+        /** A request scored by the mean squared error. */
+        public Request(DataSelection selection, DetectorKind kind, long seed, int epochs, List<Integer> widths,
+                       MaeMaskKind mask) {
+            this(selection, kind, seed, epochs, widths, mask, ScoreKind.MSE);
         }
 
         /** A request with the MAE's reference patch mask. */
@@ -80,10 +93,31 @@ public final class DetectorTraining {
      * as the model file records it.
      */
     public static Threshold fitThreshold(double[] normalScores) {
+        return gammaThreshold(normalScores, "scores");
+    }
+
+    private static Threshold gammaThreshold(double[] normalScores, String what) {
         GammaThreshold gamma = GammaThreshold.fit(normalScores);
         return new Threshold(gamma.value(), String.format(Locale.ROOT,
-                "gamma fit (loc 0, MLE; shape %.4g, scale %.4g), %.0fth percentile of %d normal training scores",
-                gamma.fit().shape(), gamma.fit().scale(), THRESHOLD_LEVEL * 100, normalScores.length));
+                "gamma fit (loc 0, MLE; shape %.4g, scale %.4g), %.0fth percentile of %d normal training %s",
+                gamma.fit().shape(), gamma.fit().scale(), THRESHOLD_LEVEL * 100, normalScores.length, what));
+    }
+
+    /**
+     * {@link #fitThreshold} ({@code what} names the scores in its description), or, when a score is not positive (a band score below every band's normal
+     * mean; the gamma distribution with loc 0 has no density there), the same percentile of the
+     * scores themselves, said so in the description.
+     */
+    static Threshold fitThresholdOnAnyScores(double[] normalScores, String what) {
+        if (java.util.Arrays.stream(normalScores).allMatch(v -> v > 0)) {
+            return gammaThreshold(normalScores, what);
+        }
+        double value = new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7)
+                .evaluate(normalScores, THRESHOLD_LEVEL * 100);
+        return new Threshold(value, String.format(Locale.ROOT,
+                "%.0fth percentile of %d normal training %s (not all positive, so no gamma fit)",
+                THRESHOLD_LEVEL * 100, normalScores.length, what));
     }
 
     /** The percentile of the gamma fit used as threshold (DCASE baseline). */
@@ -156,8 +190,21 @@ public final class DetectorTraining {
             progress.report(0.9, "fitting the threshold");
             List<Spectrogram> normals = new ArrayList<>(set.train());
             normals.addAll(set.validation());
-            double[] scores = network.reconstruct(normals).stream().mapToDouble(Reconstruction::score).toArray();
-            Threshold threshold = fitThreshold(scores);
+            List<Reconstruction> reconstructions = network.reconstruct(normals);
+            double[] scores = reconstructions.stream().mapToDouble(Reconstruction::score).toArray();
+            Threshold threshold;
+            if (request.score() == ScoreKind.BAND) {
+                // The statistics and the threshold both from all normal training clips, as the
+                // evaluation's band-score analysis takes them.
+                BandErrorStatistics statistics = BandErrorStatistics.fit(
+                        reconstructions.stream().map(Reconstruction::errorMap).toList());
+                ((ConvBackboneNetwork) network).useBandScore(statistics);
+                scores = network.scores(normals);
+                threshold = fitThresholdOnAnyScores(scores, "band scores");
+                config.put("score", ScoreKind.BAND.word());
+            } else {
+                threshold = fitThreshold(scores);
+            }
             Map<String, String> files = new LinkedHashMap<>();
             set.sha256().forEach((Path p, String h) -> files.put(p.toString(), h));
             Provenance provenance = new Provenance(Versions.auscult(), Versions.nd4j(), request.seed(), config,

@@ -1,5 +1,6 @@
 package io.auscult.explain;
 
+import io.auscult.detect.BandErrorStatistics;
 import io.auscult.detect.Reconstruction;
 import io.auscult.detect.ReconstructionNetwork;
 import io.auscult.detect.nn.ConvBackboneNetwork;
@@ -206,6 +207,7 @@ public final class Occlusion implements Attribution {
         float[] rv = rx.reconstruction().values();
         float[] ex = rx.errorMap().values();
         double n = (double) mels * frames;
+        BandDrop bands = BandDrop.of(net, rx);
         int passes = net instanceof MaskedAutoencoder mae ? mae.masking().groups() : 1;
         long perCrop = (long) cropFrames * cropMels * passes;
         int cap = (int) Math.max(1, Math.min(batch > 0 ? batch : Integer.MAX_VALUE,
@@ -243,10 +245,12 @@ public final class Occlusion implements Attribution {
                 double change = 0;
                 for (int f = r[0]; f < r[1]; f++) {
                     for (int m = r[3]; m < r[4]; m++) {
-                        change += (double) ex[f * mels + m] - e[(f - fa) * cropMels + m - ma];
+                        double d = (double) ex[f * mels + m] - e[(f - fa) * cropMels + m - ma];
+                        change += d;
+                        bands.add(m, d);
                     }
                 }
-                drops[w] = change / n;
+                drops[w] = bands.drop(change / n);
             }
         }
         return true;
@@ -286,6 +290,7 @@ public final class Occlusion implements Attribution {
         float[] rv = rx.reconstruction().values();
         float[] ex = rx.errorMap().values();
         double n = (double) mels * frames;
+        BandDrop bands = BandDrop.of(net, rx);
         // Crop of window w: frames [a, b); the changed frames [c0, c1) within it.
         int[][] span = new int[windows.size()][];
         long maxBins = 1;
@@ -321,10 +326,68 @@ public final class Occlusion implements Attribution {
                 int a = span[w][0];
                 double change = 0;
                 for (int i = span[w][2] * mels; i < span[w][3] * mels; i++) {
-                    change += (double) ex[i] - e[i - a * mels];
+                    double d = (double) ex[i] - e[i - a * mels];
+                    change += d;
+                    bands.add(i % mels, d);
                 }
-                drops[w] = change / n;
+                drops[w] = bands.drop(change / n);
             }
+        }
+    }
+
+    /**
+     * The score drop of one occluded input from the change of its error map, for the crop paths:
+     * the mean squared error's drop is the summed change over the real bins; a network scored by
+     * its worst band ({@link ConvBackboneNetwork#bandScore()}) drops by the band score of the
+     * unchanged error map minus that of the changed one (each band's change collected by
+     * {@link #add}). One instance per call, reused window after window.
+     */
+    private static final class BandDrop {
+        private final BandErrorStatistics band;
+        private final double[] baseSums;
+        private final double[] change;
+        private final double[] scratch;
+        private final int frames;
+
+        private BandDrop(BandErrorStatistics band, Reconstruction rx) {
+            this.band = band;
+            int mels = rx.errorMap().mels();
+            this.frames = rx.errorMap().frames();
+            this.change = new double[band == null ? 0 : mels];
+            this.scratch = new double[change.length];
+            this.baseSums = new double[change.length];
+            if (band != null) {
+                float[] ex = rx.errorMap().values();
+                for (int i = 0; i < ex.length; i++) {
+                    baseSums[i % mels] += ex[i];
+                }
+            }
+        }
+
+        static BandDrop of(ReconstructionNetwork net, Reconstruction rx) {
+            return new BandDrop(net instanceof ConvBackboneNetwork c ? c.bandScore().orElse(null) : null, rx);
+        }
+
+        void add(int mel, double errorDecrease) {
+            if (band != null) {
+                change[mel] += errorDecrease;
+            }
+        }
+
+        /** The drop for the window just collected ({@code meanDrop} is the mean squared error's); resets. */
+        double drop(double meanDrop) {
+            if (band == null) {
+                return meanDrop;
+            }
+            for (int m = 0; m < scratch.length; m++) {
+                scratch[m] = baseSums[m] / frames;
+            }
+            double before = band.score(scratch);
+            for (int m = 0; m < scratch.length; m++) {
+                scratch[m] = (baseSums[m] - change[m]) / frames;
+                change[m] = 0;
+            }
+            return before - band.score(scratch);
         }
     }
 

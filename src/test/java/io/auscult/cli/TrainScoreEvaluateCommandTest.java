@@ -107,6 +107,34 @@ class TrainScoreEvaluateCommandTest {
         assertThat(dir.resolve("x.auscult")).doesNotExist();
     }
 
+    /**
+     * {@code train --score band}: the model scores by its worst band, so its own evaluation gives the
+     * AUC that the band-score analysis gives for the same network (statistics from the same normal
+     * training clips); {@code model-info} says so; the dense AE refuses the option.
+     */
+    @Test
+    void aModelTrainedToScoreByItsWorstBandEvaluatesAsTheBandScoreAnalysis(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("pump-band.auscult");
+        CliRun train = CliRun.of("train", "--data", "samples", "--machine", "pump", "--model", "ae", "--epochs", "1",
+                "--widths", "8,16,4", "--score", "band", "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("normal training band scores");
+        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", "samples", "--band-score",
+                "--out", dir.resolve("r").toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        String own = Files.readAllLines(dir.resolve("r/summary.csv")).get(1);
+        String band = Files.readAllLines(dir.resolve("r/summary_band.csv")).get(1);
+        assertThat(own).startsWith("pump,id_00,4,4,");
+        assertThat(Double.parseDouble(own.split(",")[4])).isEqualTo(Double.parseDouble(band.split(",")[5]));
+        CliRun info = CliRun.of("model-info", model.toString());
+        assertThat(info.out()).contains("score", "band");
+        CliRun dense = CliRun.of("train", "--data", "samples", "--machine", "pump", "--model", "dense", "--score",
+                "band", "--out", dir.resolve("d.auscult").toString());
+        assertThat(dense.exitCode()).isEqualTo(2);
+        assertThat(dense.err()).contains("band score is for the conv AE and the MAE");
+        assertThat(dir.resolve("d.auscult")).doesNotExist();
+    }
+
     @Test
     void evaluateWithBandScoreGivesTheAucOfTheWorstStandardisedBand(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("band");

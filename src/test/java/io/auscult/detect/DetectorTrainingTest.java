@@ -124,6 +124,61 @@ class DetectorTrainingTest {
                 .hasMessageContaining("patches, time, frequency");
     }
 
+    /**
+     * {@code --score band}: the statistics come from the error maps of all normal training clips, the
+     * saved model scores every clip by its worst standardised band (the same value the evaluation's
+     * band-score analysis gives), and the threshold is fitted on those scores.
+     */
+    @Test
+    void aConvDetectorScoredByItsWorstBandKeepsTheStatisticsAndFitsItsThresholdOnThem(@TempDir Path dir)
+            throws Exception {
+        DetectorTraining.Request request = new DetectorTraining.Request(DataSelection.machine("valve"),
+                DetectorKind.AE, 7, 1, List.of(8, 16, 4), MaeMaskKind.PATCHES, ScoreKind.BAND);
+        Path file = dir.resolve("band.auscult");
+        try (TrainedDetector d = DetectorTraining.train(samples, request, Progress.NONE, Cancellation.NEVER)) {
+            ModelFile.write(file, d);
+        }
+        try (TrainedDetector loaded = ModelFile.read(file, Networks.LOADER)) {
+            assertThat(loaded.provenance().config()).containsEntry("score", "band");
+            TrainingSet set = TrainingSet.load(samples, DataSelection.machine("valve"), loaded.features(), 7,
+                    Progress.NONE, Cancellation.NEVER);
+            List<Spectrogram> normals = new ArrayList<>(set.train());
+            normals.addAll(set.validation());
+            List<Reconstruction> recs = loaded.reconstructionNetwork("test").reconstruct(normals);
+            BandErrorStatistics expected = BandErrorStatistics.fit(recs.stream().map(Reconstruction::errorMap).toList());
+            double[] scores = recs.stream().mapToDouble(Reconstruction::score).toArray();
+            for (int i = 0; i < recs.size(); i++) {
+                assertThat(scores[i]).isCloseTo(expected.score(recs.get(i).errorMap()),
+                        org.assertj.core.api.Assertions.within(1e-6));
+            }
+            assertThat(loaded.threshold()).isEqualTo(DetectorTraining.fitThresholdOnAnyScores(scores, "band scores"));
+            assertThat(loaded.threshold().method()).contains("of 12 normal training");
+            Path clip = Path.of("samples/valve/test/anomaly_id_00_00000000.wav");
+            Detection detection = new RecordingScorer(loaded).score(clip);
+            assertThat(detection.score()).isCloseTo(expected.score(detection.reconstruction().errorMap()),
+                    org.assertj.core.api.Assertions.within(1e-6));
+        }
+        assertThatThrownBy(() -> new DetectorTraining.Request(DataSelection.machine("valve"), DetectorKind.DENSE, 7,
+                1, List.of(), MaeMaskKind.PATCHES, ScoreKind.BAND)).hasMessageContaining("conv AE and the MAE");
+        assertThat(ScoreKind.parse(" Band")).isEqualTo(ScoreKind.BAND);
+        assertThatThrownBy(() -> ScoreKind.parse("max")).hasMessageContaining("'max'").hasMessageContaining("band");
+    }
+
+    /** A band score below every band's normal mean leaves the gamma fit undefined: the plain percentile, said so. */
+    @Test
+    void scoresThatAreNotAllPositiveGetTheirOwnPercentile() {
+        double[] scores = {-0.5, 0.2, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0};
+        Threshold t = DetectorTraining.fitThresholdOnAnyScores(scores, "band scores");
+        // R-7 (numpy's default): position 0.9 * 10 = 9 -> the 10th smallest, 4.5.
+        assertThat(t.value()).isEqualTo(4.5);
+        assertThat(t.method()).isEqualTo("90th percentile of 11 normal training band scores (not all positive, so no "
+                + "gamma fit)");
+        double[] positive = {0.5, 0.7, 0.9, 1.2, 1.3};
+        Threshold gamma = DetectorTraining.fitThresholdOnAnyScores(positive, "band scores");
+        assertThat(gamma.value()).isEqualTo(DetectorTraining.fitThreshold(positive).value());
+        assertThat(gamma.method()).startsWith("gamma fit").endsWith("of 5 normal training band scores");
+    }
+
     @Test
     void theThresholdIsTheGammaNinetiethPercentileOfTheNormalTrainingScores() {
         try (TrainedDetector d = DetectorTraining.train(samples, REQUEST, Progress.NONE, Cancellation.NEVER)) {

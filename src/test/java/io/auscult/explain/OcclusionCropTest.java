@@ -1,6 +1,8 @@
 package io.auscult.explain;
 
+import io.auscult.detect.BandErrorStatistics;
 import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.nn.ConvBackboneNetwork;
 import io.auscult.detect.nn.ConvAutoencoder;
 import io.auscult.detect.nn.ConvBackboneWeights;
 import io.auscult.detect.nn.ConvPrecision;
@@ -29,11 +31,14 @@ class OcclusionCropTest {
     private static final int FRAMES = 123;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ae", "mae"})
+    @ValueSource(strings = {"ae", "mae", "ae band score", "mae band score"})
     void croppedDropsEqualWholeRecordingDrops(String kind) {
-        try (ReconstructionNetwork net = kind.equals("ae") ? ExplainFixtures.tinyConvAe()
+        try (ConvBackboneNetwork net = kind.startsWith("ae") ? ExplainFixtures.tinyConvAe()
                 : ExplainFixtures.tinyMae()) {
             assertThat(Occlusion.timeLocality(net)).isPresent();
+            if (kind.endsWith("band score")) {
+                useBandScore(net);
+            }
             Spectrogram x = randomInput(MELS, FRAMES, 8);
             Occlusion occlusion = new Occlusion(4, 6, 4, 3, 0);
             double[] actual = toDoubles(occlusion.explain(ExplanationTarget.of(net, x), Progress.NONE,
@@ -53,11 +58,15 @@ class OcclusionCropTest {
      * float64 and in float32 as the bench runs.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"DOUBLE", "FLOAT"})
-    void melAndTimeCropsEqualWholeRecordingDrops(String precision) {
+    @ValueSource(strings = {"DOUBLE", "FLOAT", "DOUBLE band score"})
+    void melAndTimeCropsEqualWholeRecordingDrops(String variant) {
         int mels = 64;
+        String precision = variant.split(" ")[0];
         try (ConvAutoencoder net = new ConvAutoencoder(ConvBackboneWeights.initial(1, List.of(4, 8), 21), mels,
                 ConvPrecision.valueOf(precision))) {
+            if (variant.endsWith("band score")) {
+                useBandScore(net);
+            }
             Spectrogram x = randomInput(mels, FRAMES, 9);
             Occlusion occlusion = new Occlusion(8, 6, 8, 4, 0);
             double[] actual = toDoubles(occlusion.explain(ExplanationTarget.of(net, x), Progress.NONE,
@@ -70,6 +79,19 @@ class OcclusionCropTest {
             ExplainFixtures.assertClose(precision + " mel-cropped occlusion", actual, expected,
                     precision.equals("DOUBLE") ? 1e-5 : 1e-2);
         }
+    }
+
+    /**
+     * Scores the network by its worst band, with statistics of five random inputs: occlusion's crops
+     * must then combine each band's change (one band decides the score) instead of summing them.
+     */
+    private static void useBandScore(ConvBackboneNetwork net) {
+        List<Spectrogram> normals = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            normals.add(randomInput(net.mels(), FRAMES, 100 + s));
+        }
+        net.useBandScore(BandErrorStatistics.fit(net.reconstruct(normals).stream()
+                .map(io.auscult.detect.Reconstruction::errorMap).toList()));
     }
 
     private static Spectrogram randomInput(int mels, int frames, long seed) {

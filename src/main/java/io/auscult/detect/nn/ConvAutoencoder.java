@@ -39,7 +39,11 @@ public final class ConvAutoencoder extends ConvBackboneNetwork {
     public static ConvAutoencoder load(InputStream in, ConvPrecision precision) throws IOException {
         ConvNetworkFile.Contents c = ConvNetworkFile.read(in, KIND);
         try {
-            return new ConvAutoencoder(c.weights(), c.mels(), precision);
+            ConvAutoencoder network = new ConvAutoencoder(c.weights(), c.mels(), precision);
+            if (c.bandScore() != null) {
+                network.useBandScore(c.bandScore());
+            }
+            return network;
         } catch (IllegalArgumentException e) {
             throw new IOException("the conv network is inconsistent: " + e.getMessage(), e);
         }

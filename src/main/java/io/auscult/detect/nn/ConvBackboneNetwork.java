@@ -1,5 +1,6 @@
 package io.auscult.detect.nn;
 
+import io.auscult.detect.BandErrorStatistics;
 import io.auscult.detect.Reconstruction;
 import io.auscult.detect.ReconstructionNetwork;
 import io.auscult.detect.ScoreGradient;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the conv AE and the MAE share: the Spectrogram contract on the outside, the backbone
@@ -23,6 +25,10 @@ import java.util.Objects;
  * passes), which bounds the native memory of a gradient batch. Fully convolutional: an input of
  * any length is padded with zeros after its end to the stride multiple; the padding is excluded
  * from the score, the error map, the reconstruction and the gradient.
+ *
+ * <p>The score is the mean squared error over the real bins, or, once {@link #useBandScore} has
+ * been given normal statistics, the worst standardised band error ({@link BandErrorStatistics}):
+ * every score, gradient, layer gradient and error crop's use then follows that score.
  *
  * <p>Not safe for concurrent use from several threads without the lock each method takes.
  */
@@ -73,6 +79,21 @@ public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwor
             throw new IllegalArgumentException("batch bin limit must be > 0, not " + bins);
         }
         this.batchBinLimit = bins;
+    }
+
+    /**
+     * Scores by the worst band from now on, standardised by {@code statistics} (from the error maps
+     * of normal training clips), or, with null, by the mean squared error again. Saved with the
+     * network.
+     */
+    public synchronized void useBandScore(BandErrorStatistics statistics) {
+        requireOpen();
+        runner.bandScore(statistics);
+    }
+
+    /** The band statistics the network scores by, or empty when it scores by the mean squared error. */
+    public synchronized Optional<BandErrorStatistics> bandScore() {
+        return Optional.ofNullable(runner.bandScore());
     }
 
     /** The blocks whose activations {@link #layerGradient} can return, input side first. */
@@ -173,7 +194,7 @@ public abstract sealed class ConvBackboneNetwork implements ReconstructionNetwor
     @Override
     public synchronized void save(OutputStream out) throws IOException {
         requireOpen();
-        ConvNetworkFile.write(out, new ConvNetworkFile.Contents(kind(), mels, masking, weights));
+        ConvNetworkFile.write(out, new ConvNetworkFile.Contents(kind(), mels, masking, weights, runner.bandScore()));
     }
 
     @Override

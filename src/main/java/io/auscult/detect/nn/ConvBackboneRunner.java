@@ -1,5 +1,6 @@
 package io.auscult.detect.nn;
 
+import io.auscult.detect.BandErrorStatistics;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,6 +28,11 @@ import java.util.Map;
  * SameDiff graph. Both give the reconstruction, from which the error map and the score
  * ({@code sum of (x - r)^2 over the real bins / real bins}, in double) are computed here, once,
  * the same way for both paths.
+ *
+ * <p>With {@linkplain #bandScore band statistics} set, the score is instead the largest
+ * standardised band error ({@link BandErrorStatistics}), and its gradient the gradient of the worst
+ * band's mean squared error divided by that band's standard deviation: the same loss with weight
+ * {@code 1 / (std_b * frames)} on band b's real bins and 0 elsewhere.
  */
 final class ConvBackboneRunner implements AutoCloseable {
 
@@ -49,6 +55,8 @@ final class ConvBackboneRunner implements AutoCloseable {
     /** Input gradients through the SameDiff graph instead of the plan's backward pass (for comparison tests). */
     private boolean useGraphForGradients;
     private int cachedMasksFrames = -1;
+    /** The band score's statistics, or null for the mean squared error. */
+    private BandErrorStatistics band;
 
     /** @param masking the MAE's masking, or null for the plain conv AE */
     ConvBackboneRunner(ConvBackboneWeights weights, DataType dataType, MaeMasking masking, int mels) {
@@ -72,6 +80,19 @@ final class ConvBackboneRunner implements AutoCloseable {
     /** Routes input gradients through the SameDiff graph (true) or the plan (false, the default and faster). */
     void useGraphForGradients(boolean graph) {
         this.useGraphForGradients = graph;
+    }
+
+    /** Scores by the worst standardised band ({@code statistics}) or, with null, by the mean squared error. */
+    void bandScore(BandErrorStatistics statistics) {
+        if (statistics != null && statistics.bands() != mels) {
+            throw new IllegalArgumentException("band statistics of " + statistics.bands() + " bands for a network of "
+                    + mels);
+        }
+        this.band = statistics;
+    }
+
+    BandErrorStatistics bandScore() {
+        return band;
     }
 
     int passes() {
@@ -132,6 +153,9 @@ final class ConvBackboneRunner implements AutoCloseable {
             double[] x = new double[n * k * bins];
             double[] lossWeight = new double[n * k * bins];
             double[] mask = masking == null ? null : new double[n * k * bins];
+            // The band score's weights need the worst band, so a forward pass first.
+            double[][] bandWeights = band == null ? null
+                    : lossWeights(inputs, frames, padded, masks, forward(inputs, frames, padded, masks));
             double w = 1.0 / ((double) mels * frames);
             for (int i = 0; i < n; i++) {
                 double[] in = inputs.get(i);
@@ -139,8 +163,9 @@ final class ConvBackboneRunner implements AutoCloseable {
                     int base = (i * k + g) * bins;
                     for (int m = 0; m < mels; m++) {
                         System.arraycopy(in, m * frames, x, base + m * padded, frames);
+                        double wm = bandWeights == null ? w : bandWeights[i][m];
                         for (int f = 0; f < frames; f++) {
-                            lossWeight[base + m * padded + f] = masking == null ? w : w * masks[g][m * padded + f];
+                            lossWeight[base + m * padded + f] = masking == null ? wm : wm * masks[g][m * padded + f];
                         }
                     }
                     if (mask != null) {
@@ -186,6 +211,7 @@ final class ConvBackboneRunner implements AutoCloseable {
             double[] d = gradient ? new double[mels * frames] : null;
             double[] in = inputs.get(i);
             double sum = 0;
+            double[] bandSums = new double[mels];
             for (int g = 0; g < k; g++) {
                 int base = (i * k + g) * bins;
                 for (int m = 0; m < mels; m++) {
@@ -197,6 +223,7 @@ final class ConvBackboneRunner implements AutoCloseable {
                             double diff = in[dst] - recon[src];
                             e[dst] = diff * diff;
                             sum += e[dst];
+                            bandSums[m] += e[dst];
                         }
                         if (d != null) {
                             d[dst] += dx[src];
@@ -205,7 +232,7 @@ final class ConvBackboneRunner implements AutoCloseable {
                 }
             }
             // The same sum the graph's loss differentiates: each real bin's squared error / real bins.
-            double score = sum / ((double) mels * frames);
+            double score = scoreOf(sum, bandSums, frames);
             ConvLayerGradient lg = null;
             if (layer != null) {
                 int per = (int) (layerShape[1] * layerShape[2] * layerShape[3]);
@@ -327,6 +354,7 @@ final class ConvBackboneRunner implements AutoCloseable {
             float[] r = keepMaps ? new float[mels * frames] : null;
             float[] e = keepMaps ? new float[mels * frames] : null;
             double sum = 0;
+            double[] bandSums = new double[mels];
             for (int g = 0; g < k; g++) {
                 int base = (i * k + g) * bins;
                 for (int m = 0; m < mels; m++) {
@@ -336,6 +364,7 @@ final class ConvBackboneRunner implements AutoCloseable {
                             double diff = in[f * mels + m] - recon[src];
                             double sq = diff * diff;
                             sum += sq;
+                            bandSums[m] += sq;
                             if (keepMaps) {
                                 r[f * mels + m] = (float) recon[src];
                                 e[f * mels + m] = (float) sq;
@@ -344,7 +373,7 @@ final class ConvBackboneRunner implements AutoCloseable {
                     }
                 }
             }
-            out.add(new Scored(r, e, sum / ((double) mels * frames)));
+            out.add(new Scored(r, e, scoreOf(sum, bandSums, frames)));
         }
         return out;
     }
@@ -433,6 +462,7 @@ final class ConvBackboneRunner implements AutoCloseable {
         int bins = mels * padded;
         int channels = masking == null ? 1 : 2;
         double w = 1.0 / ((double) mels * frames);
+        double[][] bandWeights = band == null ? null : lossWeights(inputs, frames, padded, masks, recon);
         double[] dr = new double[recon.length];
         double[] dx = new double[recon.length];
         for (int i = 0; i < inputs.size(); i++) {
@@ -440,9 +470,10 @@ final class ConvBackboneRunner implements AutoCloseable {
             for (int g = 0; g < k; g++) {
                 int base = (i * k + g) * bins;
                 for (int m = 0; m < mels; m++) {
+                    double wm = bandWeights == null ? w : bandWeights[i][m];
                     for (int f = 0; f < frames; f++) {
                         int idx = base + m * padded + f;
-                        double lw = masking == null ? w : w * masks[g][m * padded + f];
+                        double lw = masking == null ? wm : wm * masks[g][m * padded + f];
                         double diff = in[m * frames + f] - recon[idx];
                         dr[idx] = -2 * lw * diff;
                         dx[idx] = 2 * lw * diff;
@@ -469,6 +500,54 @@ final class ConvBackboneRunner implements AutoCloseable {
             }
         }
         return new double[][] {recon, dx};
+    }
+
+    /**
+     * The score from the squared errors over the real bins: their mean, or with band statistics the
+     * worst standardised band error (each band's errors summed over its frames, {@code bandSums}).
+     */
+    private double scoreOf(double sum, double[] bandSums, int frames) {
+        if (band == null) {
+            return sum / ((double) mels * frames);
+        }
+        double[] perBand = new double[mels];
+        for (int m = 0; m < mels; m++) {
+            perBand[m] = bandSums[m] / frames;
+        }
+        return band.score(perBand);
+    }
+
+    /**
+     * Per input and mel band, the band score's loss weight on each real bin of the band (each bin's
+     * error counted in the pass that hid it): {@code 1 / (std_b * frames)} for the worst band b, 0
+     * for the others.
+     */
+    private double[][] lossWeights(List<double[]> inputs, int frames, int padded, double[][] masks,
+                                   double[] recon) {
+        int k = passes();
+        int bins = mels * padded;
+        double[][] weightsPerInput = new double[inputs.size()][mels];
+        for (int i = 0; i < inputs.size(); i++) {
+            double[] in = inputs.get(i);
+            double[] perBand = new double[mels];
+            for (int g = 0; g < k; g++) {
+                int base = (i * k + g) * bins;
+                for (int m = 0; m < mels; m++) {
+                    for (int f = 0; f < frames; f++) {
+                        if (masking == null || masks[g][m * padded + f] != 0) {
+                            double diff = in[m * frames + f] - recon[base + m * padded + f];
+                            perBand[m] += diff * diff;
+                        }
+                    }
+                }
+            }
+            for (int m = 0; m < mels; m++) {
+                perBand[m] /= frames;
+            }
+            int worst = band.worstBand(perBand);
+            weightsPerInput[i][worst] = 1.0 / (band.std()[worst] * frames);
+        }
+        return weightsPerInput;
     }
 
     /** Each pass's mask on the padded grid (all zeros for the plain AE, which has no mask); kept for the last size. */

@@ -1,5 +1,7 @@
 package io.auscult.detect.nn;
 
+import io.auscult.detect.BandErrorStatistics;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -19,18 +21,27 @@ import java.util.Map;
  * <pre>
  * "AUSCULT-CONV-NETWORK" (ASCII), int version = 1, UTF kind ("ae" | "mae"), int mels,
  * [mae: int patchMels, int patchFrames, double ratio, UTF mask kind],
+ * [version 2: int bands, bands x double mean, bands x double std (the band score's statistics)],
  * int entries, then per entry: UTF name, int rank, rank x int dimension, values as doubles
  * </pre>
+ *
+ * A network scored by the mean squared error is written as version 1, byte for byte as before;
+ * one scored by its worst band as version 2, which older readers refuse by its version.
  */
 final class ConvNetworkFile {
 
     private static final String MAGIC = "AUSCULT-CONV-NETWORK";
     private static final int VERSION = 1;
+    private static final int VERSION_BAND_SCORE = 2;
     private static final int MAX_ENTRIES = 10_000;
     private static final int MAX_VALUES = 1 << 28;
 
-    /** What a file holds; {@code masking} is null for the conv AE. */
-    record Contents(String kind, int mels, MaeMasking masking, ConvBackboneWeights weights) {
+    /**
+     * What a file holds; {@code masking} is null for the conv AE, {@code bandScore} null for a
+     * network scored by its mean squared error.
+     */
+    record Contents(String kind, int mels, MaeMasking masking, ConvBackboneWeights weights,
+                    BandErrorStatistics bandScore) {
     }
 
     private ConvNetworkFile() {
@@ -39,7 +50,7 @@ final class ConvNetworkFile {
     static void write(OutputStream out, Contents c) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.writeBytes(MAGIC);
-        data.writeInt(VERSION);
+        data.writeInt(c.bandScore() == null ? VERSION : VERSION_BAND_SCORE);
         data.writeUTF(c.kind());
         data.writeInt(c.mels());
         if (c.masking() != null) {
@@ -47,6 +58,16 @@ final class ConvNetworkFile {
             data.writeInt(c.masking().patchFrames());
             data.writeDouble(c.masking().ratio());
             data.writeUTF(c.masking().kind().name());
+        }
+        if (c.bandScore() != null) {
+            BandErrorStatistics b = c.bandScore();
+            data.writeInt(b.bands());
+            for (double v : b.mean()) {
+                data.writeDouble(v);
+            }
+            for (double v : b.std()) {
+                data.writeDouble(v);
+            }
         }
         Map<String, ConvStateTensor> dict = c.weights().toStateDict();
         data.writeInt(dict.size());
@@ -73,9 +94,9 @@ final class ConvNetworkFile {
                 throw new IOException("not an Auscult conv network (it does not start with " + MAGIC + ")");
             }
             int version = data.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_BAND_SCORE) {
                 throw new IOException("conv network format version " + version + " is not supported (this "
-                        + "version of Auscult reads version " + VERSION + ")");
+                        + "version of Auscult reads versions " + VERSION + " and " + VERSION_BAND_SCORE + ")");
             }
             String kind = data.readUTF();
             if (!kind.equals(expectedKind)) {
@@ -88,6 +109,26 @@ final class ConvNetworkFile {
                 int patchFrames = data.readInt();
                 double ratio = data.readDouble();
                 masking = new MaeMasking(patchMels, patchFrames, ratio, MaeMaskKind.valueOf(data.readUTF()));
+            }
+            BandErrorStatistics bandScore = null;
+            if (version == VERSION_BAND_SCORE) {
+                int bands = data.readInt();
+                if (bands != mels) {
+                    throw new IOException("the band score's statistics cover " + bands + " bands, the network "
+                            + mels);
+                }
+                double[] mean = new double[bands];
+                double[] std = new double[bands];
+                for (int m = 0; m < bands; m++) {
+                    mean[m] = data.readDouble();
+                }
+                for (int m = 0; m < bands; m++) {
+                    std[m] = data.readDouble();
+                    if (!(std[m] > 0) || !Double.isFinite(std[m]) || !Double.isFinite(mean[m])) {
+                        throw new IOException("the band score's statistics of band " + m + " are not usable");
+                    }
+                }
+                bandScore = new BandErrorStatistics(mean, std);
             }
             int entries = data.readInt();
             if (entries < 0 || entries > MAX_ENTRIES) {
@@ -115,7 +156,7 @@ final class ConvNetworkFile {
                 }
                 dict.put(name, new ConvStateTensor(shape, values));
             }
-            return new Contents(kind, mels, masking, ConvBackboneWeights.fromStateDict(dict));
+            return new Contents(kind, mels, masking, ConvBackboneWeights.fromStateDict(dict), bandScore);
         } catch (EOFException e) {
             throw new IOException("the conv network is truncated", e);
         } catch (IllegalArgumentException e) {

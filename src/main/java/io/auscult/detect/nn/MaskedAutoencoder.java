@@ -46,7 +46,11 @@ public final class MaskedAutoencoder extends ConvBackboneNetwork {
     public static MaskedAutoencoder load(InputStream in, ConvPrecision precision) throws IOException {
         ConvNetworkFile.Contents c = ConvNetworkFile.read(in, KIND);
         try {
-            return new MaskedAutoencoder(c.weights(), c.mels(), c.masking(), precision);
+            MaskedAutoencoder network = new MaskedAutoencoder(c.weights(), c.mels(), c.masking(), precision);
+            if (c.bandScore() != null) {
+                network.useBandScore(c.bandScore());
+            }
+            return network;
         } catch (IllegalArgumentException e) {
             throw new IOException("the masked network is inconsistent: " + e.getMessage(), e);
         }

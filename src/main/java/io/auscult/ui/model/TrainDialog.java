@@ -1,6 +1,7 @@
 package io.auscult.ui.model;
 
 import io.auscult.detect.DetectorKind;
+import io.auscult.detect.ScoreKind;
 import io.auscult.detect.nn.MaeMaskKind;
 import io.auscult.ui.workbench.WorkbenchViewModel.TrainingChoice;
 import javafx.geometry.Insets;
@@ -63,7 +64,28 @@ public final class TrainDialog extends Dialog<TrainingChoice> {
                 return MaeMaskKind.parse(text);
             }
         });
+        ComboBox<ScoreKind> score = new ComboBox<>();
+        score.setId("train-score");
+        score.getItems().setAll(ScoreKind.values());
+        score.setValue(ScoreKind.MSE);
+        score.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ScoreKind k) {
+                return k == null ? "" : switch (k) {
+                    case MSE -> "mean squared error (reference)";
+                    case BAND -> "worst mel band";
+                };
+            }
+
+            @Override
+            public ScoreKind fromString(String text) {
+                return ScoreKind.parse(text);
+            }
+        });
+        score.setTooltip(new Tooltip("Worst mel band: each band's error standardised over the normal training clips,\n"
+                + "the largest decides. Finds faults that live in a few bands (a whine). Conv AE and MAE only."));
         widths.disableProperty().bind(kind.valueProperty().isEqualTo(DetectorKind.DENSE));
+        score.disableProperty().bind(kind.valueProperty().isEqualTo(DetectorKind.DENSE));
         mask.disableProperty().bind(kind.valueProperty().isNotEqualTo(DetectorKind.MAE));
         Label widthsProblem = new Label();
         widthsProblem.setId("train-widths-problem");
@@ -82,9 +104,10 @@ public final class TrainDialog extends Dialog<TrainingChoice> {
         grid.addRow(4, new Label("Encoder widths"), widths);
         grid.add(widthsProblem, 1, 5);
         grid.addRow(6, new Label("MAE mask"), mask);
+        grid.addRow(7, new Label("Score"), score);
         grid.add(new Label("AE: convolutional autoencoder · MAE: masked (inpainting) autoencoder, more\n"
                 + "precise explanations · dense: the DCASE 2020 baseline. Training runs in the\n"
-                + "background; cancel it from the status bar."), 0, 7, 2, 1);
+                + "background; cancel it from the status bar."), 0, 8, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(machine.valueProperty().isNull()
@@ -102,7 +125,8 @@ public final class TrainDialog extends Dialog<TrainingChoice> {
             DetectorKind k = kind.getValue();
             return new TrainingChoice(machine.getValue(), k, epochs.getValue(), s,
                     k == DetectorKind.DENSE ? List.of() : parseWidths(widths.getText()),
-                    k == DetectorKind.MAE ? mask.getValue() : MaeMaskKind.PATCHES);
+                    k == DetectorKind.MAE ? mask.getValue() : MaeMaskKind.PATCHES,
+                    k == DetectorKind.DENSE ? ScoreKind.MSE : score.getValue());
         });
     }
 

@@ -15,6 +15,7 @@ import io.auscult.detect.DataSelection;
 import io.auscult.detect.Detection;
 import io.auscult.detect.DetectorKind;
 import io.auscult.detect.DetectorTraining;
+import io.auscult.detect.ScoreKind;
 import io.auscult.detect.Networks;
 import io.auscult.detect.RecordingScorer;
 import io.auscult.detect.ScoredBatch;
@@ -512,15 +513,22 @@ public final class WorkbenchViewModel {
 
     /**
      * What the training dialog asks for. {@code epochs} 0 keeps the detector's default; empty
-     * {@code widths} keep the reference encoder (conv AE and MAE); {@code mask} is the MAE's.
+     * {@code widths} keep the reference encoder (conv AE and MAE); {@code mask} is the MAE's;
+     * {@code score} what the conv AE or MAE scores by.
      */
     public record TrainingChoice(String machine, DetectorKind kind, int epochs, long seed, List<Integer> widths,
-                                 MaeMaskKind mask) {
+                                 MaeMaskKind mask, ScoreKind score) {
         public TrainingChoice {
             widths = List.copyOf(widths);
         }
 
-        /** The reference widths and mask. */
+        /** Scored by the mean squared error. */
+        public TrainingChoice(String machine, DetectorKind kind, int epochs, long seed, List<Integer> widths,
+                              MaeMaskKind mask) {
+            this(machine, kind, epochs, seed, widths, mask, ScoreKind.MSE);
+        }
+
+        /** The reference widths, mask and score. */
         public TrainingChoice(String machine, DetectorKind kind, int epochs, long seed) {
             this(machine, kind, epochs, seed, List.of(), MaeMaskKind.PATCHES);
         }
@@ -537,7 +545,7 @@ public final class WorkbenchViewModel {
                 (progress, cancel) -> {
                     TrainedDetector d = DetectorTraining.train(s, new DetectorTraining.Request(
                             DataSelection.machine(choice.machine()), choice.kind(), choice.seed(), choice.epochs(),
-                            choice.widths(), choice.mask()), progress.slice(0, 0.85), cancel);
+                            choice.widths(), choice.mask(), choice.score()), progress.slice(0, 0.85), cancel);
                     LoadedModel m = new LoadedModel(d, null);
                     return new Scored(m, evaluate(s, m, progress.slice(0.85, 1), cancel));
                 }), TaskRunner.outcome(sc -> addModel(sc.model(), sc.rows()), m -> { }));

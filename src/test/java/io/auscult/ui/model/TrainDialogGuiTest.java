@@ -1,6 +1,7 @@
 package io.auscult.ui.model;
 
 import io.auscult.detect.DetectorKind;
+import io.auscult.detect.ScoreKind;
 import io.auscult.detect.nn.MaeMaskKind;
 import io.auscult.ui.workbench.WorkbenchViewModel.TrainingChoice;
 import javafx.application.Platform;
@@ -20,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The training dialog offers widths to the conv models and the mask shape to the MAE only, and returns them. */
+/**
+ * The training dialog offers widths and the band score to the conv models and the mask shape to the
+ * MAE only, and returns them.
+ */
 class TrainDialogGuiTest {
 
     @BeforeAll
@@ -36,6 +40,7 @@ class TrainDialogGuiTest {
         ComboBox<DetectorKind> kind = (ComboBox<DetectorKind>) pane.lookup("#train-kind");
         TextField widths = (TextField) pane.lookup("#train-widths");
         ComboBox<MaeMaskKind> mask = (ComboBox<MaeMaskKind>) pane.lookup("#train-mask");
+        ComboBox<ScoreKind> score = (ComboBox<ScoreKind>) pane.lookup("#train-score");
         Label problem = (Label) pane.lookup("#train-widths-problem");
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
 
@@ -65,12 +70,20 @@ class TrainDialogGuiTest {
         TrainingChoice mae = onFx(() -> dialog.getResultConverter().call(ButtonType.OK));
         assertThat(mae).isEqualTo(new TrainingChoice("valve", DetectorKind.MAE, 0, 42, List.of(32, 64, 8),
                 MaeMaskKind.TIME_STRIPES));
+        onFx(() -> {
+            score.setValue(ScoreKind.BAND);
+            return null;
+        });
+        assertThat(score.isDisabled()).isFalse();
+        assertThat(onFx(() -> dialog.getResultConverter().call(ButtonType.OK))).isEqualTo(new TrainingChoice("valve",
+                DetectorKind.MAE, 0, 42, List.of(32, 64, 8), MaeMaskKind.TIME_STRIPES, ScoreKind.BAND));
 
         onFx(() -> {
             kind.setValue(DetectorKind.DENSE);
             return null;
         });
         assertThat(widths.isDisabled()).isTrue();
+        assertThat(score.isDisabled()).as("the dense AE keeps the DCASE score").isTrue();
         assertThat(ok.isDisabled()).as("widths typed for another detector do not block the dense AE").isFalse();
         TrainingChoice dense = onFx(() -> dialog.getResultConverter().call(ButtonType.OK));
         assertThat(dense).isEqualTo(new TrainingChoice("valve", DetectorKind.DENSE, 0, 42));
