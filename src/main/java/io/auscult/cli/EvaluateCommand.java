@@ -55,7 +55,8 @@ final class EvaluateCommand implements Callable<Integer> {
             "Also score the test clips by their worst mel band: each band's error",
             "standardised by its mean and spread over the normal training clips, then",
             "the largest (an analysis: the model's score, threshold and decisions stay",
-            "the mean squared error). Writes summary_band.csv with --out."})
+            "its own; train --score band makes a model score this way). Writes",
+            "summary_band.csv with --out."})
     boolean bandScore;
 
     @Override

@@ -20,7 +20,8 @@ import java.util.Optional;
  * training clips, then every labelled test clip gets its largest standardised band error. AUC and
  * pAUC per section and per anomaly kind, as {@link DetectorEvaluation} gives them for the detector's
  * own score. An analysis beside the model, not its score: the model file, its threshold and the
- * explanations keep the mean squared error.
+ * explanations keep their own score (a model trained with {@link ScoreKind#BAND} fits the same
+ * statistics on the same clips, so its own evaluation equals this one).
  */
 public final class BandScoreEvaluation {
 
