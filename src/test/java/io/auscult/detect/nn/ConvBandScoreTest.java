@@ -94,20 +94,7 @@ class ConvBandScoreTest {
             assertThat(r.score()).isCloseTo(stats.score(perBand), within(1e-12));
             assertThat(r.score()).as("the standardised worst band of an anomalous input").isGreaterThan(1);
 
-            List<double[]> perturbed = new ArrayList<>();
-            for (int i = 0; i < x.length; i++) {
-                double[] plus = x.clone();
-                plus[i] += H;
-                double[] minus = x.clone();
-                minus[i] -= H;
-                perturbed.add(plus);
-                perturbed.add(minus);
-            }
-            List<ConvBackboneRunner.Result> scores = plan.run(perturbed, FRAMES, false, null);
-            double[] numeric = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                numeric[i] = (scores.get(2 * i).score() - scores.get(2 * i + 1).score()) / (2 * H);
-            }
+            double[] numeric = ConvFixtures.centralDifferences(plan, x, FRAMES, H);
             assertClose(kind + " plan gradient vs finite differences", r.gradient(), numeric, 1e-6);
             ConvBackboneRunner.Result g = graph.run(List.of(x), FRAMES, true, null).get(0);
             assertClose(kind + " SameDiff gradient vs finite differences", g.gradient(), numeric, 1e-6);

@@ -4,7 +4,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -35,20 +34,7 @@ class ConvFiniteDifferenceTest {
         }
         try (ConvBackboneRunner runner = new ConvBackboneRunner(w, DataType.DOUBLE, masking, MELS)) {
             double[] analytic = runner.run(List.of(x), FRAMES, true, null).get(0).gradient();
-            List<double[]> perturbed = new ArrayList<>();
-            for (int i = 0; i < x.length; i++) {
-                double[] plus = x.clone();
-                plus[i] += H;
-                double[] minus = x.clone();
-                minus[i] -= H;
-                perturbed.add(plus);
-                perturbed.add(minus);
-            }
-            List<ConvBackboneRunner.Result> scores = runner.run(perturbed, FRAMES, false, null);
-            double[] numeric = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                numeric[i] = (scores.get(2 * i).score() - scores.get(2 * i + 1).score()) / (2 * H);
-            }
+            double[] numeric = ConvFixtures.centralDifferences(runner, x, FRAMES, H);
             assertClose(kind + " gradient vs finite differences", analytic, numeric, 1e-6);
         }
     }

@@ -62,6 +62,25 @@ final class ConvFixtures {
         return maxErr;
     }
 
+    /** d score / d x_i by central differences with step {@code h}, every bin, the 2n inputs in one batch. */
+    static double[] centralDifferences(ConvBackboneRunner runner, double[] x, int frames, double h) {
+        java.util.List<double[]> perturbed = new java.util.ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            double[] plus = x.clone();
+            plus[i] += h;
+            double[] minus = x.clone();
+            minus[i] -= h;
+            perturbed.add(plus);
+            perturbed.add(minus);
+        }
+        java.util.List<ConvBackboneRunner.Result> scores = runner.run(perturbed, frames, false, null);
+        double[] numeric = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            numeric[i] = (scores.get(2 * i).score() - scores.get(2 * i + 1).score()) / (2 * h);
+        }
+        return numeric;
+    }
+
     /** Copies of a graph call's arrays, which are only valid inside the call. */
     static Map<String, INDArray> detached(Map<String, INDArray> arrays) {
         Map<String, INDArray> copies = new java.util.HashMap<>();
