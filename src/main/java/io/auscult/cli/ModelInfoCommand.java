@@ -64,6 +64,12 @@ final class ModelInfoCommand implements Callable<Integer> {
         out.printf("  front end    %d Hz, n_fft %d, hop %d, %d mel bands, %s-%s Hz%n", f.path("sampleRate").asInt(),
                 f.path("nFft").asInt(), f.path("hop").asInt(), f.path("nMels").asInt(), num(f.path("fMin").asDouble()),
                 f.path("fMax").asDouble() == 0 ? "Nyquist" : num(f.path("fMax").asDouble()));
+        String kind = m.path("kind").asText();
+        if (kind.equals("ae") || kind.equals("mae") || kind.equals("dense")) {
+            out.printf("  score        %s%n", "band".equals(p.path("config").path("score").asText())
+                    ? "worst mel band (each band's error standardised over the normal training clips)"
+                    : "mean squared reconstruction error");
+        }
         out.printf("  threshold    %.6g (%s)%n", m.at("/threshold/value").asDouble(), m.at("/threshold/method").asText());
         out.printf("  trained on   %s%n", p.path("dataset").asText());
         out.printf("  made with    Auscult %s, ND4J %s, seed %d%n", p.path("auscultVersion").asText(),

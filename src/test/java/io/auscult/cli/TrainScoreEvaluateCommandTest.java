@@ -127,7 +127,9 @@ class TrainScoreEvaluateCommandTest {
         assertThat(own).startsWith("pump,id_00,4,4,");
         assertThat(Double.parseDouble(own.split(",")[4])).isEqualTo(Double.parseDouble(band.split(",")[5]));
         CliRun info = CliRun.of("model-info", model.toString());
-        assertThat(info.out()).contains("score", "band");
+        assertThat(info.out()).contains("score        worst mel band");
+        assertThat(CliRun.of("model-info", "samples/models/pump-mae.auscult").out())
+                .contains("score        mean squared reconstruction error");
         CliRun dense = CliRun.of("train", "--data", "samples", "--machine", "pump", "--model", "dense", "--score",
                 "band", "--out", dir.resolve("d.auscult").toString());
         assertThat(dense.exitCode()).isEqualTo(2);
