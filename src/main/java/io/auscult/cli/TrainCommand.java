@@ -59,7 +59,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--widths", paramLabel = "LIST", split = ",", description = {
             "Encoder channel widths of the conv AE or MAE, input side first (default 32,64,128, the reference;",
-            "e.g. 32,64,16 for a narrower bottleneck). Crops stay 64 frames, so at most 6 widths."})
+            "e.g. 32,64,128,256,16: two more levels and a narrow bottleneck, the better detector on",
+            "docs/results.md's benchmark). Crops stay 64 frames, so at most 6 widths."})
     List<Integer> widths;
 
     @Option(names = "--mask", paramLabel = "patches|time|frequency", defaultValue = "patches", description = {
