@@ -1,6 +1,8 @@
 package io.auscult.explain;
 
+import io.auscult.detect.BandErrorStatistics;
 import io.auscult.detect.ReconstructionNetwork;
+import io.auscult.detect.nn.ConvBackboneNetwork;
 import io.auscult.engine.Cancellation;
 import io.auscult.engine.CancelledException;
 import io.auscult.engine.Progress;
@@ -20,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Table-driven over every registered method and the three tiny detectors: a map of the input's
+ * Table-driven over every registered method and the three tiny detectors (the two conv ones also
+ * scored by their worst band): a map of the input's
  * shape, finite, named; the same map for the same seed; cancellation honoured. The input is 21
  * frames long, so the conv networks pad it (24) and every method must cut the padding off.
  */
@@ -35,6 +38,20 @@ class EveryMethodTest {
         NETWORKS.add(ExplainFixtures.tinyConvAe());
         NETWORKS.add(ExplainFixtures.tinyMae());
         NETWORKS.add(ExplainFixtures.tinyDenseAe());
+        // The conv networks again, scored by their worst band (statistics of four random inputs).
+        for (ConvBackboneNetwork band : List.of(ExplainFixtures.tinyConvAe(), ExplainFixtures.tinyMae())) {
+            List<Spectrogram> normals = new ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                normals.add(random(band.mels(), FRAMES, 50 + s));
+            }
+            band.useBandScore(BandErrorStatistics.fit(band.reconstruct(normals).stream()
+                    .map(io.auscult.detect.Reconstruction::errorMap).toList()));
+            NETWORKS.add(band);
+        }
+    }
+
+    private static String name(ReconstructionNetwork net) {
+        return net.kind() + (net instanceof ConvBackboneNetwork c && c.bandScore().isPresent() ? " (band score)" : "");
     }
 
     @AfterAll
@@ -81,14 +98,15 @@ class EveryMethodTest {
             Attribution a = Attributions.create(method, parameters(method));
             ExplanationTarget t = target(net, 5);
             AttributionMap first = a.explain(t, Progress.NONE, Cancellation.NEVER);
-            String what = method + " on " + net.kind();
+            String what = method + " on " + name(net);
             assertThat(first.method()).as(what).isEqualTo(method);
             assertThat(first.values().frames()).as(what).isEqualTo(FRAMES);
             assertThat(first.values().mels()).as(what).isEqualTo(net.mels());
             for (float v : first.values().values()) {
                 assertThat(Float.isFinite(v)).as(what + " finite").isTrue();
             }
-            assertThat(first.score()).as(what + " score").isPositive();
+            assertThat(first.score()).as(what + " score").isPositive()
+                    .isCloseTo(net.scores(List.of(t.input()))[0], org.assertj.core.api.Assertions.within(1e-9));
             AttributionMap again = a.explain(target(net, 5), Progress.NONE, Cancellation.NEVER);
             assertThat(again.values().values()).as(what + " same seed").containsExactly(first.values().values());
         }
