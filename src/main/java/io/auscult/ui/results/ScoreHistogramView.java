@@ -15,6 +15,11 @@ import java.util.Locale;
  * Histogram of the scores, normal and anomalous test clips in two colours, with the threshold
  * as a vertical line the user drags: pressing anywhere in the plot puts the line there, and
  * dragging moves it; decisions, precision, recall and F1 follow live.
+ *
+ * <p>The axis shows where the decision is made: from the lowest score to three times the span of
+ * the normal scores and the threshold. Scores beyond (a band-scored model's anomalies reach 30 times
+ * its threshold) are counted in the last bin and named above it, instead of squeezing every
+ * normal clip into one bar.
  */
 public final class ScoreHistogramView extends PlotPane {
 
@@ -22,6 +27,8 @@ public final class ScoreHistogramView extends PlotPane {
     private final ResultsViewModel model;
     private double lo = 0;
     private double hi = 1;
+    /** True when scores above {@link #hi} exist and are counted in the last bin. */
+    private boolean overflow;
 
     ScoreHistogramView(ResultsViewModel model) {
         this.model = model;
@@ -58,20 +65,42 @@ public final class ScoreHistogramView extends PlotPane {
     }
 
     private void range(List<ResultRow> rows) {
+        double[] r = range(rows.stream().mapToDouble(ResultRow::score).toArray(),
+                rows.stream().filter(x -> x.label() != Condition.ANOMALY).mapToDouble(ResultRow::score).toArray(),
+                model.thresholdProperty().get());
+        lo = r[0];
+        hi = r[1];
+        overflow = r[2] != 0;
+    }
+
+    /**
+     * The plotted range {lo, hi, overflow (1 or 0)} of {@code scores}: from the lowest score (or
+     * threshold) to the highest; but when the highest lies beyond twice that, only to the core (the
+     * highest normal score or the threshold, whichever is larger) plus twice the core's distance
+     * from the lowest score. 5 % padding at the ends that are not cut.
+     */
+    static double[] range(double[] scores, double[] normalScores, double threshold) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (ResultRow r : rows) {
-            min = Math.min(min, r.score());
-            max = Math.max(max, r.score());
+        for (double v : scores) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
         }
-        double t = model.thresholdProperty().get();
-        if (Double.isFinite(t)) {
-            min = Math.min(min, t);
-            max = Math.max(max, t);
+        double core = normalScores.length == 0 ? max : Double.NEGATIVE_INFINITY;
+        for (double v : normalScores) {
+            core = Math.max(core, v);
         }
-        double pad = max > min ? 0.05 * (max - min) : Math.max(1e-6, Math.abs(max) * 0.1);
-        lo = min - pad;
-        hi = max + pad;
+        if (Double.isFinite(threshold)) {
+            min = Math.min(min, threshold);
+            max = Math.max(max, threshold);
+            core = Math.max(core, threshold);
+        }
+        double cap = core + 2 * (core - min);
+        // Cut only a long tail: when the whole range is more than twice the kept one.
+        boolean cut = core > min && max - min > 2 * (cap - min);
+        double top = cut ? cap : max;
+        double pad = top > min ? 0.05 * (top - min) : Math.max(1e-6, Math.abs(top) * 0.1);
+        return new double[] {min - pad, cut ? cap : top + pad, cut ? 1 : 0};
     }
 
     @Override
@@ -93,7 +122,11 @@ public final class ScoreHistogramView extends PlotPane {
         int[] normal = new int[BINS];
         int[] anomaly = new int[BINS];
         int top = 1;
+        int above = 0;
         for (ResultRow r : rows) {
+            if (r.score() > hi) {
+                above++;
+            }
             int b = (int) Math.min(BINS - 1, Math.max(0, Math.floor((r.score() - lo) / (hi - lo) * BINS)));
             if (r.label() == Condition.ANOMALY) {
                 top = Math.max(top, ++anomaly[b]);
@@ -134,6 +167,11 @@ public final class ScoreHistogramView extends PlotPane {
         g.fillText("■ normal", LEFT, TOP - 8);
         g.setFill(ANOMALY);
         g.fillText("■ anomaly", LEFT + 70, TOP - 8);
+        if (overflow && above > 0) {
+            g.setFill(INK);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(above + " above " + tick(hi) + " ▸", LEFT + pw, TOP - 8);
+        }
         // The value beside the line, on whichever side has room.
         String label = String.format(Locale.ROOT, "%.4g", t);
         g.setFill(Color.WHITE);
@@ -145,7 +183,7 @@ public final class ScoreHistogramView extends PlotPane {
 
     private boolean rowsOutside(List<ResultRow> rows) {
         for (ResultRow r : rows) {
-            if (r.score() < lo || r.score() > hi) {
+            if (r.score() < lo || r.score() > hi && !overflow) {
                 return true;
             }
         }
