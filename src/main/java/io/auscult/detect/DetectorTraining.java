@@ -199,6 +199,8 @@ public final class DetectorTraining {
                 BandErrorStatistics statistics = BandErrorStatistics.fit(
                         reconstructions.stream().map(Reconstruction::errorMap).toList());
                 ((ConvBackboneNetwork) network).useBandScore(statistics);
+                // Scored again rather than from the (float) maps: the threshold must see exactly
+                // the scores the saved model will give.
                 scores = network.scores(normals);
                 threshold = fitThresholdOnAnyScores(scores, "band scores");
                 config.put("score", ScoreKind.BAND.word());

@@ -348,6 +348,8 @@ public final class Occlusion implements Attribution {
         private final double[] change;
         private final double[] scratch;
         private final int frames;
+        /** The band score of the unchanged error map. */
+        private final double before;
 
         private BandDrop(BandErrorStatistics band, Reconstruction rx) {
             this.band = band;
@@ -361,7 +363,11 @@ public final class Occlusion implements Attribution {
                 for (int i = 0; i < ex.length; i++) {
                     baseSums[i % mels] += ex[i];
                 }
+                for (int m = 0; m < mels; m++) {
+                    scratch[m] = baseSums[m] / frames;
+                }
             }
+            this.before = band == null ? 0 : band.score(scratch);
         }
 
         static BandDrop of(ReconstructionNetwork net, Reconstruction rx) {
@@ -379,10 +385,6 @@ public final class Occlusion implements Attribution {
             if (band == null) {
                 return meanDrop;
             }
-            for (int m = 0; m < scratch.length; m++) {
-                scratch[m] = baseSums[m] / frames;
-            }
-            double before = band.score(scratch);
             for (int m = 0; m < scratch.length; m++) {
                 scratch[m] = (baseSums[m] - change[m]) / frames;
                 change[m] = 0;
