@@ -42,12 +42,12 @@ final class ConvBackboneRunner implements AutoCloseable {
      * methods alternate shapes (one clip, then chunks of path points, then a shorter last chunk)
      * and re-planning a shape allocates all its arrays again.
      */
-    private final java.util.LinkedHashMap<List<Integer>, ConvForwardPlan> plans =
+    private final java.util.LinkedHashMap<List<Integer>, ConvPass> plans =
             new java.util.LinkedHashMap<>(8, 0.75f, true);
     private static final int PLANS = 3;
     private final ConvBackboneWeights weights;
     private final DataType dataType;
-    private ConvForwardPlan plan;
+    private ConvPass plan;
     private final MaeMasking masking;
     private final int mels;
     private final int multiple;
@@ -567,15 +567,17 @@ final class ConvBackboneRunner implements AutoCloseable {
         return masks;
     }
 
-    private ConvForwardPlan planFor(int batch, int padded, int planMels) {
+    private ConvPass planFor(int batch, int padded, int planMels) {
         List<Integer> key = List.of(batch, padded, planMels);
-        ConvForwardPlan p = plans.get(key);
+        ConvPass p = plans.get(key);
         if (p == null) {
             if (plans.size() >= PLANS) {
                 List<Integer> eldest = plans.keySet().iterator().next();
                 plans.remove(eldest).close();
             }
-            p = new ConvForwardPlan(weights, dataType);
+            // oneDNN directly where it can (float: it has no double convolutions), else ND4J's ops.
+            p = dataType == DataType.FLOAT && OneDnnConvPlan.supports(weights) ? new OneDnnConvPlan(weights)
+                    : new ConvForwardPlan(weights, dataType);
             plans.put(key, p);
         }
         return p;
@@ -583,7 +585,7 @@ final class ConvBackboneRunner implements AutoCloseable {
 
     void releaseWorkingMemory() {
         graph.releaseWorkingMemory();
-        plans.values().forEach(ConvForwardPlan::close);
+        plans.values().forEach(ConvPass::close);
         plans.clear();
         plan = null;
     }
@@ -591,7 +593,7 @@ final class ConvBackboneRunner implements AutoCloseable {
     @Override
     public void close() {
         graph.close();
-        plans.values().forEach(ConvForwardPlan::close);
+        plans.values().forEach(ConvPass::close);
         plans.clear();
     }
 }

@@ -37,7 +37,7 @@ import java.util.List;
  * last (batch, frames) shape and replaced when it changes; the reconstruction handed to the
  * caller is only valid until the next run.
  */
-final class ConvForwardPlan implements AutoCloseable {
+final class ConvForwardPlan implements ConvPass {
 
     private final DataType dataType;
     private final int inputChannels;
@@ -76,7 +76,8 @@ final class ConvForwardPlan implements AutoCloseable {
     }
 
     /** The input array for this shape, {@code (batch, mels, frames, channels)}, to be filled by the caller. */
-    INDArray input(int batch, int mels, int frames) {
+    @Override
+    public INDArray input(int batch, int mels, int frames) {
         long[] shape = {batch, mels, frames, inputChannels};
         if (planned == null || !java.util.Arrays.equals(planned, shape)) {
             plan(shape);
@@ -85,7 +86,8 @@ final class ConvForwardPlan implements AutoCloseable {
     }
 
     /** Runs the planned pass on the filled input; the reconstruction {@code (batch, 1, mels, frames)}. */
-    INDArray run() {
+    @Override
+    public INDArray run() {
         for (Runnable step : steps) {
             step.run();
         }
@@ -155,7 +157,8 @@ final class ConvForwardPlan implements AutoCloseable {
      * {@link #backward()}; plans the backward pass for the current shape on first use. Call after
      * {@link #run()} on the same input: the backward pass reads the forward pass's activations.
      */
-    INDArray gradOutput() {
+    @Override
+    public INDArray gradOutput() {
         if (gradOutput == null) {
             planBackward();
         }
@@ -166,7 +169,8 @@ final class ConvForwardPlan implements AutoCloseable {
      * d loss / d network input, {@code (batch, mels, frames, channels)} NHWC, from the filled
      * {@link #gradOutput()}; valid until the next run.
      */
-    INDArray backward() {
+    @Override
+    public INDArray backward() {
         for (Runnable step : backSteps) {
             step.run();
         }
@@ -280,7 +284,8 @@ final class ConvForwardPlan implements AutoCloseable {
      * backward steps down to that layer (Grad-CAM); fill {@link #gradOutput()} first. Valid until
      * the next run.
      */
-    INDArray[] backwardTo(int l) {
+    @Override
+    public INDArray[] backwardTo(int l) {
         if (gradOutput == null) {
             planBackward();
         }
@@ -325,7 +330,8 @@ final class ConvForwardPlan implements AutoCloseable {
     }
 
     /** Frees the arrays of the planned shape (the next run plans again). */
-    void releaseWorkingMemory() {
+    @Override
+    public void releaseWorkingMemory() {
         release();
     }
 
