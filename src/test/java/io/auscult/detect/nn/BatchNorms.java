@@ -1,5 +1,7 @@
 package io.auscult.detect.nn;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** Test weights: a layer's batch norm replaced by one far from identity, so that folding and statistics matter. */
@@ -29,5 +31,19 @@ public final class BatchNorms {
         }
         return new ConvLayerWeights(l.transposed(), l.inChannels(), c, l.weight(), l.bias(),
                 new ConvBatchNorm(gamma, beta, mean, var, 1e-5));
+    }
+
+    /** A network's weights with every batch norm {@linkplain #randomised randomised} (seed 29, beta shift 0). */
+    public static ConvBackboneWeights randomised(ConvBackboneWeights w) {
+        SplittableRandom random = new SplittableRandom(29);
+        List<List<ConvLayerWeights>> parts = new ArrayList<>();
+        for (List<ConvLayerWeights> part : List.of(w.encoder(), w.decoder())) {
+            List<ConvLayerWeights> out = new ArrayList<>();
+            for (ConvLayerWeights l : part) {
+                out.add(randomised(l, random, 0));
+            }
+            parts.add(out);
+        }
+        return new ConvBackboneWeights(parts.get(0), parts.get(1));
     }
 }

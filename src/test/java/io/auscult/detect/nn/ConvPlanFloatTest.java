@@ -32,7 +32,7 @@ class ConvPlanFloatTest {
     @CsvSource({"ae", "mae"})
     void planEqualsTheGraphInFloat(String kind) {
         boolean mae = kind.equals("mae");
-        ConvBackboneWeights w = randomBatchNorms(ConvBackboneWeights.initial(mae ? 2 : 1, List.of(32, 64, 128), 11));
+        ConvBackboneWeights w = BatchNorms.randomised(ConvBackboneWeights.initial(mae ? 2 : 1, List.of(32, 64, 128), 11));
         MaeMasking masking = mae ? new MaeMasking(4, 4, 0.5, MaeMaskKind.PATCHES) : null;
         SplittableRandom random = new SplittableRandom(23);
         List<double[]> xs = new ArrayList<>();
@@ -63,19 +63,5 @@ class ConvPlanFloatTest {
                 assertClose(kind + " " + layer + " gradient", pl.gradient(), gl.gradient(), 1e-4);
             }
         }
-    }
-
-    /** The same weights with batch norms far from identity, so that folding them matters. */
-    private static ConvBackboneWeights randomBatchNorms(ConvBackboneWeights w) {
-        SplittableRandom random = new SplittableRandom(29);
-        List<List<ConvLayerWeights>> parts = new ArrayList<>();
-        for (List<ConvLayerWeights> part : List.of(w.encoder(), w.decoder())) {
-            List<ConvLayerWeights> out = new ArrayList<>();
-            for (ConvLayerWeights l : part) {
-                out.add(BatchNorms.randomised(l, random, 0));
-            }
-            parts.add(out);
-        }
-        return new ConvBackboneWeights(parts.get(0), parts.get(1));
     }
 }

@@ -53,7 +53,7 @@ class OneDnnConvPlanTest {
     @ParameterizedTest(name = "{0} channels, widths {1}, batch {2}")
     @CsvSource({"1, '32,64,128', 1", "1, '32,64,128', 3", "2, '32,64,128', 2", "1, '16,32,32,64,16', 2"})
     void equalsTheNd4jPlan(int channels, String widths, int batch) {
-        ConvBackboneWeights weights = randomBatchNorms(ConvBackboneWeights.initial(channels, parse(widths), 11));
+        ConvBackboneWeights weights = BatchNorms.randomised(ConvBackboneWeights.initial(channels, parse(widths), 11));
         int levels = weights.levels();
         int mels = 1 << (levels + 1);
         int frames = 3 << levels;
@@ -91,18 +91,5 @@ class OneDnnConvPlanTest {
             assertClose(what + " reconstruction", recon.get(1), recon.get(0), 1e-4);
             assertClose(what + " input gradient", gradient.get(1), gradient.get(0), 1e-4);
         }
-    }
-
-    private static ConvBackboneWeights randomBatchNorms(ConvBackboneWeights w) {
-        SplittableRandom random = new SplittableRandom(29);
-        List<List<ConvLayerWeights>> parts = new ArrayList<>();
-        for (List<ConvLayerWeights> part : List.of(w.encoder(), w.decoder())) {
-            List<ConvLayerWeights> out = new ArrayList<>();
-            for (ConvLayerWeights l : part) {
-                out.add(BatchNorms.randomised(l, random, 0));
-            }
-            parts.add(out);
-        }
-        return new ConvBackboneWeights(parts.get(0), parts.get(1));
     }
 }
