@@ -108,6 +108,15 @@ final class ConvArrays {
     }
 
     /** The values in C order as floats (a view or a non-C array is copied first). */
+    /** The values rounded to float. */
+    static float[] floats(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
+    }
+
     static float[] toFloats(INDArray a) {
         if (!isDense(a)) {
             try (INDArray d = a.dup('c')) {

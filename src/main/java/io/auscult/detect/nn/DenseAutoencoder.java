@@ -150,7 +150,8 @@ public final class DenseAutoencoder implements ReconstructionNetwork {
         List<DenseEvaluation> results = evaluate(values(inputs), true);
         List<ScoreGradient> out = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
-            out.add(new ScoreGradient(results.get(i).score(), inputs.get(i).withValues(floats(results.get(i).gradient()))));
+            out.add(new ScoreGradient(results.get(i).score(),
+                    inputs.get(i).withValues(ConvArrays.floats(results.get(i).gradient()))));
         }
         return out;
     }
@@ -186,7 +187,7 @@ public final class DenseAutoencoder implements ReconstructionNetwork {
             // as narrowing window by window, five times fewer conversions).
             narrowed = new float[inputs.size()][];
             for (int r = 0; r < inputs.size(); r++) {
-                narrowed[r] = floats(inputs.get(r));
+                narrowed[r] = ConvArrays.floats(inputs.get(r));
             }
         }
         Sums sums = accumulate(inputs, narrowed, withGradient);
@@ -365,14 +366,6 @@ public final class DenseAutoencoder implements ReconstructionNetwork {
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = values[i];
-        }
-        return out;
-    }
-
-    private static float[] floats(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (float) values[i];
         }
         return out;
     }

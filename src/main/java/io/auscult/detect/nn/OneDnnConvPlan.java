@@ -123,8 +123,8 @@ final class OneDnnConvPlan implements ConvPass {
         this.kernels = new float[layers.size()][];
         this.biases = new float[layers.size()][];
         for (int l = 0; l < layers.size(); l++) {
-            kernels[l] = floats(layers.get(l).graphWeight(true));
-            biases[l] = floats(layers.get(l).graphBias(true));
+            kernels[l] = ConvArrays.floats(layers.get(l).graphWeight(true));
+            biases[l] = ConvArrays.floats(layers.get(l).graphBias(true));
         }
     }
 
@@ -471,15 +471,6 @@ final class OneDnnConvPlan implements ConvPass {
         natives.add(p);
         return p;
     }
-
-    private static float[] floats(double[] values) {
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values[i];
-        }
-        return f;
-    }
-
     @Override
     public void releaseWorkingMemory() {
         release();
