@@ -47,6 +47,7 @@ public final class WorkbenchApp extends Application {
         WorkbenchView view = new WorkbenchView(model, stage);
         Scene scene = new Scene(view, options.width(), options.height());
         scene.getStylesheets().add(WorkbenchView.stylesheet());
+        FullRepaintGuard.install(scene);
         stage.setTitle("Auscult workbench");
         stage.setScene(scene);
         stage.show();

@@ -6,6 +6,7 @@ import io.auscult.features.Spectrogram;
 import io.auscult.store.OverlayRaster;
 import io.auscult.store.SpectrogramRaster.Viewport;
 import io.auscult.ui.CanvasRegion;
+import io.auscult.ui.FullRepaintGuard;
 import io.auscult.ui.ImageFiles;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -84,6 +85,7 @@ public final class MethodGridView extends BorderPane {
         if (stylesheet != null) {
             scene.getStylesheets().add(stylesheet);
         }
+        FullRepaintGuard.install(scene);
         stage.setScene(scene);
         // Closing the window stops its work: nobody is left to see the result.
         stage.setOnHidden(e -> model.cancel());

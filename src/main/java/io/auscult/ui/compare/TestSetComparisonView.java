@@ -3,6 +3,7 @@ package io.auscult.ui.compare;
 import io.auscult.explain.Attributions;
 import io.auscult.faithfulness.ComparisonRow;
 import io.auscult.faithfulness.MeanInterval;
+import io.auscult.ui.FullRepaintGuard;
 import io.auscult.ui.ImageFiles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -74,6 +75,7 @@ public final class TestSetComparisonView extends BorderPane {
         if (stylesheet != null) {
             scene.getStylesheets().add(stylesheet);
         }
+        FullRepaintGuard.install(scene);
         stage.setScene(scene);
         // Closing the window stops its work: nobody is left to see the result.
         stage.setOnHidden(e -> model.cancel());

@@ -4,6 +4,7 @@ import io.auscult.proxy.AlignmentTest;
 import io.auscult.proxy.ModelResult;
 import io.auscult.proxy.ProxyTaskKind;
 import io.auscult.proxy.StageCheck;
+import io.auscult.ui.FullRepaintGuard;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -71,6 +72,7 @@ public final class ProxyLabView extends BorderPane {
         if (stylesheet != null) {
             scene.getStylesheets().add(stylesheet);
         }
+        FullRepaintGuard.install(scene);
         stage.setScene(scene);
         stage.show();
         return stage;
