@@ -17,25 +17,41 @@ import javafx.scene.layout.Region;
  * repaint, 70-200 ms with the software renderer (Xvfb, virtual machines), during which the user
  * interface thread waits at its next pulse. This class gives such a pulse one real, one-pixel
  * change: a transparent 1 x 1 region in the window's corner changes its opacity in the pulse
- * after any pulse with layout work, so the painter paints that pixel instead of the window.
+ * after a pulse with real style or layout work, so the painter paints that pixel instead of the
+ * window.
  *
- * <p>Cost: at most one one-pixel render after a pulse that laid something out, and nothing
- * while the window is idle (the anchor never asks for layout, so it cannot re-arm itself). The
- * anchor is unmanaged, mouse-transparent and paints nothing; only public JavaFX calls are used.
- * Call on the user interface thread.
+ * <p>"Real work": the pulse laid something out and its style and layout passes took at least
+ * {@link #HEAVY_NANOS}. JavaFX offers no public way to ask whether styling was left unfinished,
+ * so this is a proxy: making or re-indexing a screenful of cells or a new control's skin takes
+ * milliseconds, while a status line or progress bar changing every other pulse takes a fraction
+ * of one and leaves nothing unfinished; touching the anchor after those would add a render (with
+ * its upload of the whole window to the display) to every progress step for nothing. A pulse
+ * missed by the proxy costs what it cost before (a full repaint); an extra touch costs one
+ * one-pixel render. Nothing happens while the window is idle, and the anchor never asks for
+ * layout, so it cannot re-arm itself. The anchor is unmanaged, mouse-transparent and paints
+ * nothing; only public JavaFX calls are used. Call on the user interface thread.
  */
 public final class FullRepaintGuard {
 
+    /**
+     * Style and layout time of a pulse from which on it counts as heavy: 2 ms. Measured under
+     * Xvfb on the demo: a progress step's pulse takes 0-1 ms, the pulses that left styling
+     * unfinished (results table, recordings tree, explanation panel filled) 15-80 ms.
+     */
+    static final long HEAVY_NANOS = 2_000_000L;
     /** Two opacities of a region that paints nothing: only the change matters to the painter. */
     private static final double OPACITY_A = 1.0;
     private static final double OPACITY_B = 0.5;
 
     private final Region anchor = new Region();
+    private final long heavyNanos;
     private boolean layoutSeen;
     private boolean touchThisPulse;
+    private long pulseStart;
     private long touches;
 
-    private FullRepaintGuard() {
+    private FullRepaintGuard(long heavyNanos) {
+        this.heavyNanos = heavyNanos;
         anchor.setManaged(false);
         anchor.setMouseTransparent(true);
         anchor.setFocusTraversable(false);
@@ -48,12 +64,19 @@ public final class FullRepaintGuard {
      * to it as an unmanaged child, behind the others). Returns the guard (for tests).
      */
     public static FullRepaintGuard install(Scene scene) {
+        return install(scene, HEAVY_NANOS);
+    }
+
+    /** As {@link #install(Scene)} with another threshold for a heavy pulse (tests: 0 = every layout). */
+    static FullRepaintGuard install(Scene scene, long heavyNanos) {
         if (!(scene.getRoot() instanceof Pane root)) {
             throw new IllegalArgumentException("the scene's root must be a Pane, not " + scene.getRoot());
         }
-        FullRepaintGuard guard = new FullRepaintGuard();
+        FullRepaintGuard guard = new FullRepaintGuard(heavyNanos);
         root.getChildren().add(0, guard.anchor);
         guard.watch(root);
+        // Pre-layout listeners run before the style pass, post-layout ones after the layout pass.
+        scene.addPreLayoutPulseListener(() -> guard.pulseStart = System.nanoTime());
         scene.addPostLayoutPulseListener(guard::afterLayout);
         return guard;
     }
@@ -81,7 +104,7 @@ public final class FullRepaintGuard {
         }
         if (layoutSeen) {
             layoutSeen = false;
-            touchThisPulse = true;
+            touchThisPulse = System.nanoTime() - pulseStart >= heavyNanos;
         }
     }
 
