@@ -82,6 +82,10 @@ public final class SpectrogramView extends Region {
         setFocusTraversable(true);
         image.setSmooth(false);
         cursor.setMouseTransparent(true);
+        // Shown only while it has something on it (see drawCursor); unmanaged, so showing and
+        // hiding it asks for no layout (this view places it itself).
+        cursor.setManaged(false);
+        cursor.setVisible(false);
         getChildren().addAll(frame, image, cursor, curve);
         layers.add(groundTruth);
         layers.addListener((Observable o) -> invalidate());
@@ -373,26 +377,35 @@ public final class SpectrogramView extends Region {
         g.stroke();
     }
 
+    /**
+     * Draws the playback selection and playhead on their own transparent canvas, and shows that
+     * canvas only while one of them is there: an empty canvas the size of the view still costs
+     * the software renderer a blend of every pixel each time the view is repainted (8-19 ms of
+     * the spectrogram's first paint under Xvfb; docs/performance.md, session 8).
+     */
     private void drawCursor() {
         GraphicsContext g = cursor.getGraphicsContext2D();
         g.clearRect(0, 0, cursor.getWidth(), cursor.getHeight());
-        if (model.displayedProperty().get() == null) {
-            return;
+        boolean drawn = false;
+        if (model.displayedProperty().get() != null) {
+            double pw = plotWidth();
+            double bottom = TOP + plotHeight() + GAP + CURVE;
+            if (model.hasSelection()) {
+                double a = clampX(model.xOf(model.selectionStartProperty().get()));
+                double b = clampX(model.xOf(model.selectionEndProperty().get()));
+                g.setFill(Color.rgb(255, 255, 255, 0.18));
+                g.fillRect(LEFT + a * pw, TOP, (b - a) * pw, bottom - TOP);
+                drawn = true;
+            }
+            double p = model.xOf(model.playheadProperty().get());
+            if (p >= 0 && p <= 1) {
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(1.5);
+                g.strokeLine(LEFT + p * pw, TOP, LEFT + p * pw, bottom);
+                drawn = true;
+            }
         }
-        double pw = plotWidth();
-        double bottom = TOP + plotHeight() + GAP + CURVE;
-        if (model.hasSelection()) {
-            double a = clampX(model.xOf(model.selectionStartProperty().get()));
-            double b = clampX(model.xOf(model.selectionEndProperty().get()));
-            g.setFill(Color.rgb(255, 255, 255, 0.18));
-            g.fillRect(LEFT + a * pw, TOP, (b - a) * pw, bottom - TOP);
-        }
-        double p = model.xOf(model.playheadProperty().get());
-        if (p >= 0 && p <= 1) {
-            g.setStroke(Color.WHITE);
-            g.setLineWidth(1.5);
-            g.strokeLine(LEFT + p * pw, TOP, LEFT + p * pw, bottom);
-        }
+        cursor.setVisible(drawn);
     }
 
     private static double clampX(double x) {
@@ -449,6 +462,7 @@ public final class SpectrogramView extends Region {
             g.strokeRect(Math.min(rectangle[0], rectangle[2]), Math.min(rectangle[1], rectangle[3]),
                     Math.abs(rectangle[2] - rectangle[0]), Math.abs(rectangle[3] - rectangle[1]));
             g.setLineDashes();
+            cursor.setVisible(true);
         } else if (!Double.isNaN(dragStartSeconds)) {
             model.select(dragStartSeconds, model.secondsAt(clampX(xFraction(e.getX()))));
         } else {
