@@ -177,8 +177,11 @@ public final class WorkbenchViewModel {
             }
             // The recordings tree in a later turn of the user interface thread: filling the
             // results and the tree, each followed by its first layout, in one turn blocked the
-            // thread for their sum; in two turns the window keeps painting in between.
-            tasks.later(() -> showDemoTree(demo, modelsDir));
+            // thread for their sum; in two turns the window keeps painting in between. Two
+            // frames later, not one: the pulse after the results' waits for their painting
+            // (44-76 ms in software), and the tree's filling (50-67 ms) right after it made the
+            // longest gap of the load (docs/performance.md, session 8).
+            tasks.later(() -> tasks.later(() -> showDemoTree(demo, modelsDir)));
         }, m -> { }));
     }
 
