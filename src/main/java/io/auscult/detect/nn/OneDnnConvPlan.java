@@ -275,20 +275,16 @@ final class OneDnnConvPlan implements ConvPass {
                 convolution_backward_data.primitive_desc pd = keep(new convolution_backward_data.primitive_desc(
                         keep(new convolution_backward_data.desc(algorithm.convolution_direct, any(inDims),
                                 any(kernelDims(layer)), any(outDims), STRIDES, PAD_BEFORE, PAD_AFTER)), engine, hint));
-                g = inFormat(g, pd.diff_dst_desc(), backSteps);
-                dx = allocate(pd.diff_src_desc());
-                backSteps.add(step(new convolution_backward_data(pd), DNNL_ARG_DIFF_DST, g,
-                        DNNL_ARG_WEIGHTS, weights(l, pd.weights_desc()), DNNL_ARG_DIFF_SRC, dx));
+                dx = backwardData(l, g, new convolution_backward_data(pd), pd.diff_dst_desc(), pd.diff_src_desc(),
+                        pd.weights_desc());
             } else {
                 deconvolution_forward.primitive_desc hint = keep(new deconvolution_forward.primitive_desc(
                         keep(deconvDesc(prop_kind.forward_training, inDims, layer, outDims)), engine));
                 deconvolution_backward_data.primitive_desc pd = keep(new deconvolution_backward_data.primitive_desc(
                         keep(new deconvolution_backward_data.desc(algorithm.deconvolution_direct, any(inDims),
                                 any(kernelDims(layer)), any(outDims), STRIDES, PAD_BEFORE, PAD_AFTER)), engine, hint));
-                g = inFormat(g, pd.diff_dst_desc(), backSteps);
-                dx = allocate(pd.diff_src_desc());
-                backSteps.add(step(new deconvolution_backward_data(pd), DNNL_ARG_DIFF_DST, g,
-                        DNNL_ARG_WEIGHTS, weights(l, pd.weights_desc()), DNNL_ARG_DIFF_SRC, dx));
+                dx = backwardData(l, g, new deconvolution_backward_data(pd), pd.diff_dst_desc(), pd.diff_src_desc(),
+                        pd.weights_desc());
             }
             g = dx;
         }
@@ -327,6 +323,18 @@ final class OneDnnConvPlan implements ConvPass {
 
     private memory.format_tag inputLayout() {
         return inputChannels == 1 ? memory.format_tag.nchw : memory.format_tag.nhwc;
+    }
+
+    /**
+     * One layer's backward-data step: the gradient {@code g} in the layout the primitive wants, the
+     * primitive with layer l's kernel, and the gradient it writes (returned).
+     */
+    private memory backwardData(int l, memory g, primitive op, memory.desc diffDst, memory.desc diffSrc,
+                                memory.desc weightsLayout) {
+        memory in = inFormat(g, diffDst, backSteps);
+        memory dx = allocate(diffSrc);
+        backSteps.add(step(op, DNNL_ARG_DIFF_DST, in, DNNL_ARG_WEIGHTS, weights(l, weightsLayout), DNNL_ARG_DIFF_SRC, dx));
+        return dx;
     }
 
     private convolution_forward.desc convDesc(prop_kind kind, long[] inDims, ConvLayerWeights layer, long[] outDims,
