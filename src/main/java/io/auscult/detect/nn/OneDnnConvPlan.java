@@ -61,7 +61,10 @@ final class OneDnnConvPlan implements ConvPass {
 
     private static final memory.data_type F32 = memory.data_type.f32;
     private static final long[] STRIDES = {2, 2};
-    /** Padding before and after: the convs read one zero row and column in front (the one after the end is never read on even sizes). */
+    /**
+     * Padding before and after: the convs read one zero row and column in front (the one after
+     * the end is never read on even sizes).
+     */
     private static final long[] PAD_BEFORE = {1, 1};
     private static final long[] PAD_AFTER = {0, 0};
 
@@ -81,14 +84,14 @@ final class OneDnnConvPlan implements ConvPass {
     private INDArray input;
     private INDArray output;
     private memory inputMemory;
-    /** Per layer: the input it read, its output (after the ReLU where it has one), and its forward primitive's descriptor. */
+    /** Per layer: the input it read and its output (after the ReLU where it has one). */
     private memory[] layerInputs;
     private memory[] layerOutputs;
     private INDArray gradOutput;
     private INDArray gradInput;
     private int[] stepsBefore;
     private memory[] gradAt;
-    /** Per layer, made on first use: its output and gradient as plain NCHW arrays for Grad-CAM, and their oneDNN views. */
+    /** Per layer, on first use: its output and gradient as plain NCHW arrays (Grad-CAM), and their oneDNN views. */
     private INDArray[][] layerArrays;
     private memory[][] layerArrayMemories;
 
@@ -171,7 +174,8 @@ final class OneDnnConvPlan implements ConvPass {
             long[] outDims = {batch, out, rows, cols};
             if (!layer.transposed()) {
                 convolution_forward.primitive_desc pd = keep(new convolution_forward.primitive_desc(
-                        keep(convDesc(prop_kind.forward_inference, inDims, layer, outDims, true)), reluAttribute(), engine));
+                        keep(convDesc(prop_kind.forward_inference, inDims, layer, outDims, true)), reluAttribute(),
+                        engine));
                 h = inFormat(h, pd.src_desc(), steps);
                 layerInputs[l] = h;
                 memory y = allocate(pd.dst_desc());
@@ -257,12 +261,15 @@ final class OneDnnConvPlan implements ConvPass {
             gradAt[l] = g;
             boolean hasRelu = !layer.transposed() || layer.batchNorm() != null;
             if (hasRelu) {
-                eltwise_forward.primitive_desc hint = keep(new eltwise_forward.primitive_desc(keep(new eltwise_forward.desc(
-                        prop_kind.forward_training, algorithm.eltwise_relu_use_dst_for_bwd, y.get_desc(), 0f, 0f)), engine));
-                eltwise_backward.primitive_desc pd = keep(new eltwise_backward.primitive_desc(keep(new eltwise_backward.desc(
-                        algorithm.eltwise_relu_use_dst_for_bwd, y.get_desc(), y.get_desc(), 0f, 0f)), engine, hint));
+                algorithm relu = algorithm.eltwise_relu_use_dst_for_bwd;
+                eltwise_forward.primitive_desc hint = keep(new eltwise_forward.primitive_desc(
+                        keep(new eltwise_forward.desc(prop_kind.forward_training, relu, y.get_desc(), 0f, 0f)),
+                        engine));
+                eltwise_backward.primitive_desc pd = keep(new eltwise_backward.primitive_desc(
+                        keep(new eltwise_backward.desc(relu, y.get_desc(), y.get_desc(), 0f, 0f)), engine, hint));
                 memory dg = allocate(pd.diff_src_desc());
-                backSteps.add(step(new eltwise_backward(pd), DNNL_ARG_DST, y, DNNL_ARG_DIFF_DST, g, DNNL_ARG_DIFF_SRC, dg));
+                backSteps.add(step(new eltwise_backward(pd), DNNL_ARG_DST, y, DNNL_ARG_DIFF_DST, g,
+                        DNNL_ARG_DIFF_SRC, dg));
                 g = dg;
             }
             memory x = layerInputs[l];
@@ -315,9 +322,9 @@ final class OneDnnConvPlan implements ConvPass {
         memory plainBias = allocate(keep(new memory.desc(new long[] {1, out, 1, 1}, F32, memory.format_tag.abcd)));
         new FloatPointer(plainBias.get_data_handle()).put(biases[l]);
         reorderNow(plainBias, b);
-        binary.primitive_desc add = keep(new binary.primitive_desc(keep(new binary.desc(algorithm.binary_add,
-                y.get_desc(), biasDesc, y.get_desc())), layer.batchNorm() != null ? reluAttribute() : keep(new primitive_attr()),
-                engine));
+        primitive_attr then = layer.batchNorm() != null ? reluAttribute() : keep(new primitive_attr());
+        binary.primitive_desc add = keep(new binary.primitive_desc(
+                keep(new binary.desc(algorithm.binary_add, y.get_desc(), biasDesc, y.get_desc())), then, engine));
         return step(new binary(add), DNNL_ARG_SRC_0, y, DNNL_ARG_SRC_1, b, DNNL_ARG_DST, y);
     }
 
@@ -333,7 +340,8 @@ final class OneDnnConvPlan implements ConvPass {
                                 memory.desc weightsLayout) {
         memory in = inFormat(g, diffDst, backSteps);
         memory dx = allocate(diffSrc);
-        backSteps.add(step(op, DNNL_ARG_DIFF_DST, in, DNNL_ARG_WEIGHTS, weights(l, weightsLayout), DNNL_ARG_DIFF_SRC, dx));
+        backSteps.add(step(op, DNNL_ARG_DIFF_DST, in, DNNL_ARG_WEIGHTS, weights(l, weightsLayout),
+                DNNL_ARG_DIFF_SRC, dx));
         return dx;
     }
 
@@ -347,7 +355,8 @@ final class OneDnnConvPlan implements ConvPass {
                         any(outDims), STRIDES, PAD_BEFORE, PAD_AFTER);
     }
 
-    private deconvolution_forward.desc deconvDesc(prop_kind kind, long[] inDims, ConvLayerWeights layer, long[] outDims) {
+    private deconvolution_forward.desc deconvDesc(prop_kind kind, long[] inDims, ConvLayerWeights layer,
+                                                  long[] outDims) {
         return new deconvolution_forward.desc(kind, algorithm.deconvolution_direct, any(inDims), any(kernelDims(layer)),
                 any(outDims), STRIDES, PAD_BEFORE, PAD_AFTER);
     }
