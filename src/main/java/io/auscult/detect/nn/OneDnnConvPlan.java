@@ -496,7 +496,8 @@ final class OneDnnConvPlan implements ConvPass {
     private void release() {
         steps.clear();
         backSteps.clear();
-        // Primitives and maps first, then the arrays they refer to, then the descriptors.
+        // In reverse order of making: what was made later (primitives, their argument maps)
+        // refers to what was made before it (oneDNN arrays, descriptors); the ND4J arrays last.
         for (int i = natives.size() - 1; i >= 0; i--) {
             natives.get(i).close();
         }
@@ -505,6 +506,7 @@ final class OneDnnConvPlan implements ConvPass {
         buffers.clear();
         planned = null;
         input = null;
+        inputMemory = null;
         output = null;
         gradOutput = null;
         gradInput = null;
