@@ -50,8 +50,24 @@ final class OneDnn {
 
     /** Loaded on first use, once per process. */
     private static final class Holder {
-        static final engine ENGINE = load();
-        static final int BLOCK = ENGINE == null ? 1 : probeBlock(ENGINE);
+        static final engine ENGINE;
+        static final int BLOCK;
+
+        static {
+            engine cpu = load();
+            int block = 1;
+            if (cpu != null) {
+                try {
+                    block = probeBlock(cpu);
+                } catch (RuntimeException e) {
+                    // A library that cannot plan a plain conv is not one to use: the ND4J plan runs.
+                    cpu.close();
+                    cpu = null;
+                }
+            }
+            ENGINE = cpu;
+            BLOCK = block;
+        }
 
         /** The channel block of a 16 -> 16 channel conv's output in the layout oneDNN picks. */
         private static int probeBlock(engine cpu) {
