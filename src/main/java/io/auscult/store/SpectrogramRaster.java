@@ -75,12 +75,12 @@ public final class SpectrogramRaster {
         // stored band-major. The map is monotonic, so the largest index is the largest value.
         int[] index = new int[mels * width];
         boolean[] empty = new boolean[width];
-        double perPixel = v.frames() / width;
+        int[] firstFrame = new int[width];
+        int[] endFrame = new int[width];
+        columnFrames(v.firstFrame(), v.frames(), width, s.frames(), firstFrame, endFrame);
         for (int x = 0; x < width; x++) {
-            int fa = (int) Math.floor(v.firstFrame() + x * perPixel);
-            int fb = Math.max(fa + 1, (int) Math.ceil(v.firstFrame() + (x + 1) * perPixel));
-            fa = Math.max(0, fa);
-            fb = Math.min(s.frames(), fb);
+            int fa = firstFrame[x];
+            int fb = endFrame[x];
             if (fa >= fb) {
                 empty[x] = true;
                 continue;
@@ -143,43 +143,65 @@ public final class SpectrogramRaster {
         if ((long) frames * mels != mask.length) {
             throw new IllegalArgumentException("mask has " + mask.length + " cells, not " + frames + " x " + mels);
         }
-        boolean[] covered = new boolean[width * height];
+        // Built from runs rather than pixel by pixel: the view draws this on the user interface
+        // thread when a recording is first shown, often before the JIT has compiled it, and a
+        // per-pixel pass then cost 20-45 ms (docs/performance.md, session 9). Runs of masked
+        // frames per band become pixel intervals per band, then per row; only interval ends and
+        // the pixels a row has that its neighbour rows lack are outline.
         int[] rowFrom = new int[height];
         int[] rowTo = new int[height];
         bucketRows(v, height, mels, rowFrom, rowTo);
-        boolean[] column = new boolean[mels];
-        double perPixel = v.frames() / width;
-        for (int x = 0; x < width; x++) {
-            int fa = Math.max(0, (int) Math.floor(v.firstFrame() + x * perPixel));
-            int fb = Math.min(frames, Math.max((int) Math.floor(v.firstFrame() + x * perPixel) + 1,
-                    (int) Math.ceil(v.firstFrame() + (x + 1) * perPixel)));
-            if (fa >= fb) {
-                continue;
-            }
-            Arrays.fill(column, false);
-            for (int f = fa; f < fb; f++) {
-                for (int m = 0; m < mels; m++) {
-                    column[m] |= mask[f * mels + m];
-                }
-            }
-            for (int y = 0; y < height; y++) {
-                for (int m = rowFrom[y]; m < rowTo[y]; m++) {
-                    if (column[m]) {
-                        covered[y * width + x] = true;
-                        break;
-                    }
-                }
-            }
+        int[] firstFrame = new int[width];
+        int[] endFrame = new int[width];
+        columnFrames(v.firstFrame(), v.frames(), width, frames, firstFrame, endFrame);
+        PixelRuns[] bands = new PixelRuns[mels];
+        for (int m = 0; m < mels; m++) {
+            bands[m] = PixelRuns.ofBand(mask, frames, mels, m, firstFrame, endFrame);
         }
+        Arrays.fill(out, 0, width * height, 0);
+        PixelRuns above = PixelRuns.NONE;
+        PixelRuns row = rowRuns(bands, rowFrom, rowTo, 0);
         for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                boolean edge = covered[i] && (x == 0 || y == 0 || x == width - 1 || y == height - 1
-                        || !covered[i - 1] || !covered[i + 1] || !covered[i - width] || !covered[i + width]);
-                out[i] = edge ? argb : covered[i] ? fillArgb : 0;
+            PixelRuns below = y + 1 < height ? rowRuns(bands, rowFrom, rowTo, y + 1) : PixelRuns.NONE;
+            int base = y * width;
+            for (int i = 0; i < row.count; i++) {
+                int a = row.start[i];
+                int b = row.end[i];
+                Arrays.fill(out, base + a, base + b, fillArgb);
+                out[base + a] = argb;
+                out[base + b - 1] = argb;
             }
+            // Pixels of this row whose upper or lower neighbour is uncovered (or off the image).
+            row.paintMinus(above, out, base, argb);
+            row.paintMinus(below, out, base, argb);
+            above = row;
+            row = below;
         }
         return out;
+    }
+
+    /** The covered pixel intervals of row {@code y}: the union of its bands' intervals. */
+    private static PixelRuns rowRuns(PixelRuns[] bands, int[] rowFrom, int[] rowTo, int y) {
+        PixelRuns runs = PixelRuns.NONE;
+        for (int m = rowFrom[y]; m < rowTo[y]; m++) {
+            runs = runs.union(bands[m]);
+        }
+        return runs;
+    }
+
+    /**
+     * Frames {@code [first[x], end[x])} under each pixel column, clamped to the recording
+     * (empty beyond it): the same pooling the image uses.
+     */
+    private static void columnFrames(double firstVisible, double visible, int width, int frames, int[] first,
+                                     int[] end) {
+        double perPixel = visible / width;
+        for (int x = 0; x < width; x++) {
+            int fa = (int) Math.floor(firstVisible + x * perPixel);
+            int fb = Math.max(fa + 1, (int) Math.ceil(firstVisible + (x + 1) * perPixel));
+            first[x] = Math.max(0, fa);
+            end[x] = Math.min(frames, fb);
+        }
     }
 
     /**
@@ -189,11 +211,12 @@ public final class SpectrogramRaster {
      */
     public static double[] poolColumns(float[] series, double firstFrame, double frames, int width) {
         double[] out = new double[width];
-        double perPixel = frames / width;
+        int[] first = new int[width];
+        int[] end = new int[width];
+        columnFrames(firstFrame, frames, width, series.length, first, end);
         for (int x = 0; x < width; x++) {
-            int fa = (int) Math.floor(firstFrame + x * perPixel);
-            int fb = Math.min(series.length, Math.max(fa + 1, (int) Math.ceil(firstFrame + (x + 1) * perPixel)));
-            fa = Math.max(0, fa);
+            int fa = first[x];
+            int fb = end[x];
             if (fa >= fb) {
                 out[x] = Double.NaN;
                 continue;

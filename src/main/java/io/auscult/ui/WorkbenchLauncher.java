@@ -38,6 +38,7 @@ public final class WorkbenchLauncher {
      */
     public static int launch(String[] args) {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        useDirectRegionBackgrounds();
         LaunchOptions options = LaunchOptions.parse(args);
         WorkbenchApp.options = options;
         try {
@@ -50,6 +51,22 @@ public final class WorkbenchLauncher {
             throw e;
         }
         return WorkbenchApp.exitCode;
+    }
+
+    /**
+     * Draws region backgrounds directly rather than from Prism's cache (unless the user set
+     * {@code prism.disableRegionCaching} already). Prism caches every background with more than
+     * one fill (most of the theme's panes, tabs and buttons) as a small image and stretches it
+     * over the region. On a GPU that is cheap; in the software pipeline (no GPU, remote
+     * desktops, Xvfb) the stretch runs per pixel and was two thirds of repainting the spectrogram's
+     * area after a zoom or a new recording: 26-53 ms, about 10-20 ms without the cache (async-profiler
+     * and the pulse logger; docs/performance.md, session 9). Filling two or three rectangles
+     * costs a GPU nothing either. Must run before the toolkit starts: Prism reads it once.
+     */
+    static void useDirectRegionBackgrounds() {
+        if (System.getProperty("prism.disableRegionCaching") == null) {
+            System.setProperty("prism.disableRegionCaching", "true");
+        }
     }
 
     /** What the last {@code --screenshot} run measured: start-up times and the longest UI stall. */

@@ -82,6 +82,100 @@ class SpectrogramRasterTest {
         assertThat(out[5 * 10 + 8]).isZero();              // outside: transparent
     }
 
+    /**
+     * The outline is built from runs for speed; it must equal the definition pixel by pixel: a
+     * pixel is covered when a masked bin lies in its frames (the image's pooling) and bands, and
+     * is outline when covered with an uncovered 4-neighbour or on the border. Random masks
+     * (blocks, speckle, whole bands) under zoomed-in, zoomed-out, panned and clipped viewports.
+     */
+    @Test
+    void theOutlineFromRunsEqualsThePerPixelDefinition() {
+        java.util.Random random = new java.util.Random(7);
+        int checked = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int frames = 1 + random.nextInt(60);
+            int mels = 1 + random.nextInt(24);
+            boolean[] mask = new boolean[frames * mels];
+            switch (trial % 3) {
+                case 0 -> { // a few blocks
+                    for (int k = random.nextInt(4); k >= 0; k--) {
+                        int f0 = random.nextInt(frames);
+                        int f1 = f0 + 1 + random.nextInt(frames - f0);
+                        int m0 = random.nextInt(mels);
+                        int m1 = m0 + 1 + random.nextInt(mels - m0);
+                        for (int f = f0; f < f1; f++) {
+                            for (int m = m0; m < m1; m++) {
+                                mask[f * mels + m] = true;
+                            }
+                        }
+                    }
+                }
+                case 1 -> { // speckle
+                    for (int i = 0; i < mask.length; i++) {
+                        mask[i] = random.nextDouble() < 0.2;
+                    }
+                }
+                default -> { // whole bands, as a persistent fault
+                    int m = random.nextInt(mels);
+                    for (int f = 0; f < frames; f++) {
+                        mask[f * mels + m] = true;
+                    }
+                }
+            }
+            int width = 1 + random.nextInt(50);
+            int height = 1 + random.nextInt(40);
+            double visibleFrames = frames * (0.1 + 2 * random.nextDouble());
+            double visibleMels = mels * (0.1 + 1.5 * random.nextDouble());
+            Viewport v = new Viewport(frames * (random.nextDouble() - 0.3), visibleFrames,
+                    mels * (random.nextDouble() - 0.3), visibleMels);
+            int[] expected = outlineByDefinition(mask, frames, mels, v, width, height, 7, 3);
+            int[] actual = new int[width * height];
+            Arrays.fill(actual, -1);
+            SpectrogramRaster.renderOutline(mask, frames, mels, v, width, height, 7, 3, actual);
+            assertThat(actual).as("trial %d: %s, %d x %d", trial, v, width, height).isEqualTo(expected);
+            checked += (int) Arrays.stream(expected).filter(c -> c == 7).count();
+        }
+        assertThat(checked).as("outline pixels compared").isGreaterThan(1000);
+    }
+
+    private static int[] outlineByDefinition(boolean[] mask, int frames, int mels, Viewport v, int width, int height,
+                                             int edge, int inside) {
+        boolean[] covered = new boolean[width * height];
+        for (int y = 0; y < height; y++) {
+            double top = v.firstMel() + v.mels() - y * v.mels() / height;
+            double bottom = top - v.mels() / height;
+            int m0 = Math.max(0, (int) Math.floor(bottom));
+            int m1 = Math.min(mels, Math.max((int) Math.floor(bottom) + 1, (int) Math.ceil(top)));
+            for (int x = 0; x < width; x++) {
+                double left = v.firstFrame() + x * v.frames() / width;
+                double right = v.firstFrame() + (x + 1) * v.frames() / width;
+                int f0 = Math.max(0, (int) Math.floor(left));
+                int f1 = Math.min(frames, Math.max((int) Math.floor(left) + 1, (int) Math.ceil(right)));
+                for (int f = f0; f < f1 && !covered[y * width + x]; f++) {
+                    for (int m = m0; m < m1; m++) {
+                        if (mask[f * mels + m]) {
+                            covered[y * width + x] = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        int[] out = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                if (!covered[i]) {
+                    continue;
+                }
+                boolean border = x == 0 || y == 0 || x == width - 1 || y == height - 1
+                        || !covered[i - 1] || !covered[i + 1] || !covered[i - width] || !covered[i + width];
+                out[i] = border ? edge : inside;
+            }
+        }
+        return out;
+    }
+
     @Test
     void poolColumnsKeepsTheMaximumAndMarksPixelsBeyondTheEnd() {
         float[] series = new float[100];

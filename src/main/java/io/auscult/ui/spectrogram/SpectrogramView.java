@@ -11,12 +11,12 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The central spectrogram view: the log-mel as one {@link WritableImage} per viewport
+ * The central spectrogram view: the log-mel as one image per viewport
  * (max-pooled, see {@link SpectrogramRaster}), transparent layers above it (ground-truth
  * outline now, explanations later), a frequency axis in Hz on the mel scale, a time axis in
  * seconds, a colour bar in dB, the playback selection and playhead, and under the image the
@@ -56,8 +56,8 @@ public final class SpectrogramView extends Region {
     private final Canvas curve = new Canvas();
     private final ObservableList<SpectrogramLayer> layers = FXCollections.observableArrayList();
     private final List<ImageView> layerViews = new ArrayList<>();
-    private WritableImage pixels;
-    private int[] argb = new int[0];
+    private final List<PixelImage> layerPixels = new ArrayList<>();
+    private PixelImage pixels;
     private boolean dirty = true;
     private double dragX;
     private double dragY;
@@ -79,6 +79,9 @@ public final class SpectrogramView extends Region {
         this.model = model;
         this.groundTruth = new MaskOutlineLayer(model.maskProperty());
         getStyleClass().add("spectrogram-view");
+        // Opaque, so the renderer starts each repaint of this area here instead of at the split
+        // pane above, whose two full-area fills were a fifth of the area's software repaint.
+        setBackground(new Background(new BackgroundFill(BACK, null, null)));
         setFocusTraversable(true);
         image.setSmooth(false);
         cursor.setMouseTransparent(true);
@@ -131,11 +134,11 @@ public final class SpectrogramView extends Region {
 
     /** Width and height in pixels of the spectrogram image itself (without axes). */
     public int imageWidth() {
-        return pixels == null ? 0 : (int) pixels.getWidth();
+        return pixels == null ? 0 : pixels.width();
     }
 
     public int imageHeight() {
-        return pixels == null ? 0 : (int) pixels.getHeight();
+        return pixels == null ? 0 : pixels.height();
     }
 
     /** How many layers are drawn over the picture now (tests: the mel-grid layers hide over the linear STFT). */
@@ -216,14 +219,11 @@ public final class SpectrogramView extends Region {
         }
         long t0 = System.nanoTime();
         Viewport v = model.viewportProperty().get();
-        if (pixels == null || pixels.getWidth() != pw || pixels.getHeight() != ph) {
-            pixels = new WritableImage(pw, ph);
-            argb = new int[pw * ph];
-        }
-        SpectrogramRaster.render(s, v, pw, ph, model.colorMapValue(), model.floorDbProperty().get(),
-                model.ceilingDbProperty().get(), argb);
-        pixels.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), argb, 0, pw);
-        image.setImage(pixels);
+        pixels = PixelImage.sized(pixels, pw, ph);
+        // Opaque colours: premultiplied already.
+        pixels.draw(argb -> SpectrogramRaster.render(s, v, pw, ph, model.colorMapValue(),
+                model.floorDbProperty().get(), model.ceilingDbProperty().get(), argb));
+        image.setImage(pixels.image());
         lastRenderNanos = System.nanoTime() - t0;
         drawLayers(v, pw, ph);
         drawAxes(g, s, v, pw, ph);
@@ -237,23 +237,30 @@ public final class SpectrogramView extends Region {
             iv.setMouseTransparent(true);
             iv.setSmooth(false);
             layerViews.add(iv);
+            layerPixels.add(null);
             getChildren().add(getChildren().indexOf(cursor), iv);
             iv.relocate(LEFT, TOP);
         }
-        int[] buffer = new int[pw * ph];
         // The layers (ground-truth mask, attributions, perturbation) live on the mel grid; over
         // the linear STFT they would sit at the wrong frequencies, so they are hidden there.
         boolean melGrid = !model.linearShown();
         for (int i = 0; i < layerViews.size(); i++) {
             ImageView iv = layerViews.get(i);
-            if (i >= layers.size() || !melGrid || !layers.get(i).render(v, pw, ph, buffer)) {
+            if (i >= layers.size() || !melGrid) {
                 iv.setImage(null);
                 continue;
             }
-            WritableImage img = iv.getImage() instanceof WritableImage w && w.getWidth() == pw && w.getHeight() == ph
-                    ? w : new WritableImage(pw, ph);
-            img.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), buffer, 0, pw);
-            iv.setImage(img);
+            SpectrogramLayer layer = layers.get(i);
+            PixelImage img = PixelImage.sized(layerPixels.get(i), pw, ph);
+            layerPixels.set(i, img);
+            boolean drawn = img.drawIf(argb -> {
+                if (layer.render(v, pw, ph, argb)) {
+                    PixelImage.premultiply(argb);
+                    return true;
+                }
+                return false;
+            });
+            iv.setImage(drawn ? img.image() : null);
         }
     }
 
