@@ -2,10 +2,12 @@ package io.auscult.ui.results;
 
 import io.auscult.data.Recording;
 import io.auscult.ui.ImageFiles;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -34,6 +36,9 @@ import java.util.function.Consumer;
  * threshold, and exports (CSV, PNG).
  */
 public final class ResultsView extends BorderPane {
+
+    /** Rows whose decision disagrees with the label. */
+    static final PseudoClass WRONG_DECISION = PseudoClass.getPseudoClass("wrong-decision");
 
     private final ResultsViewModel model;
     private final TableView<ResultRow> table = new TableView<>();
@@ -83,20 +88,7 @@ public final class ResultsView extends BorderPane {
         table.getSortOrder().add(score);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No results: open the demo, or load/train a model."));
-        table.setRowFactory(t -> {
-            TableRow<ResultRow> row = new TableRow<>() {
-                @Override
-                protected void updateItem(ResultRow r, boolean empty) {
-                    super.updateItem(r, empty);
-                    getStyleClass().removeAll("wrong-decision");
-                    if (!empty && r != null && Boolean.FALSE.equals(r.correct())) {
-                        getStyleClass().add("wrong-decision");
-                    }
-                }
-            };
-            return row;
-        });
-        model.thresholdProperty().addListener(o -> table.refresh());
+        table.setRowFactory(t -> new ResultTableRow());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 open.accept(b.recording());
@@ -191,5 +183,32 @@ public final class ResultsView extends BorderPane {
         c.setInitialFileName(name);
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
         return c;
+    }
+
+    /**
+     * A row that marks a wrong decision with a pseudo-class (a style class would make JavaFX look
+     * the row's styles up again on each change, as in the browser's rows) and follows its file's
+     * decision as the threshold moves, instead of the whole table being rebuilt.
+     */
+    private static final class ResultTableRow extends TableRow<ResultRow> {
+        private final InvalidationListener decisionChanged = o -> mark();
+        private ResultRow watched;
+
+        @Override
+        protected void updateItem(ResultRow r, boolean empty) {
+            super.updateItem(r, empty);
+            if (watched != null) {
+                watched.anomalousProperty().removeListener(decisionChanged);
+            }
+            watched = empty ? null : r;
+            if (watched != null) {
+                watched.anomalousProperty().addListener(decisionChanged);
+            }
+            mark();
+        }
+
+        private void mark() {
+            pseudoClassStateChanged(WRONG_DECISION, watched != null && Boolean.FALSE.equals(watched.correct()));
+        }
     }
 }

@@ -10,8 +10,10 @@ import io.auscult.ui.DemoWindow;
 import io.auscult.ui.results.ResultRow;
 import io.auscult.ui.results.ScoreHistogramView;
 import io.auscult.ui.spectrogram.SpectrogramViewModel;
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -173,6 +176,13 @@ class WorkbenchGuiTest extends FxRobot {
         assertThat(onFx(() -> vm.results().rows().stream().allMatch(ResultRow::isAnomalous))).isTrue();
         Label decisions = lookup("#decision-summary").query();
         assertThat(onFx(decisions::getText)).contains("TP 4", "FP 4", "recall 1.000", "precision 0.500");
+        // The table marks the mistakes: now every normal file, and no anomaly.
+        PseudoClass wrong = PseudoClass.getPseudoClass("wrong-decision");
+        List<String> marks = onFx(() -> lookup("#results-table .table-row-cell").<TableRow<ResultRow>>queryAll().stream()
+                .filter(r -> r.getItem() != null)
+                .map(r -> r.getItem().label() + "=" + r.getPseudoClassStates().contains(wrong)).sorted().toList());
+        assertThat(marks).isNotEmpty().allMatch(m -> m.equals(Condition.NORMAL + "=true") || m.equals(Condition.ANOMALY + "=false"))
+                .anyMatch(m -> m.endsWith("=true"));
     }
 
     @Test
