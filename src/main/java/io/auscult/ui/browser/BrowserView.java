@@ -86,6 +86,15 @@ public final class BrowserView extends BorderPane {
             });
         }
 
+        /**
+         * By identity: the node is a record, and its equality compares the whole subtree, which
+         * for a group row is every recording under it, on each update of each visible row.
+         */
+        @Override
+        protected boolean isItemChanged(BrowserNode oldItem, BrowserNode newItem) {
+            return oldItem != newItem;
+        }
+
         @Override
         protected void updateItem(BrowserNode node, boolean empty) {
             super.updateItem(node, empty);

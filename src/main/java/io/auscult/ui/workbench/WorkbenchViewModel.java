@@ -167,8 +167,9 @@ public final class WorkbenchViewModel {
         }), TaskRunner.outcome(demo -> {
             for (Scored sc : demo.models()) {
                 resultsByModel.put(sc.model(), sc.rows());
-                models.add(sc.model());
             }
+            // One change for the model list, not one per model (each updates the combo box).
+            models.addAll(demo.models().stream().map(Scored::model).toList());
             if (!demo.models().isEmpty()) {
                 // Lead with the model that separates its test set best: the first thing a new
                 // user sees should be a detector that works.
