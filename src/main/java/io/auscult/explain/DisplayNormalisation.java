@@ -59,20 +59,24 @@ public record DisplayNormalisation(Mode mode, double clipPercentile) {
 
     /** Several maps (of any shapes) on one shared scale, in order. */
     public List<Spectrogram> applyShared(List<AttributionMap> maps) {
-        List<float[]> parts = new ArrayList<>(maps.size());
-        for (AttributionMap m : maps) {
-            parts.add(part(m.values().values()));
-        }
-        double scale = scale(parts);
+        double scale = scaleOf(maps);
         List<Spectrogram> out = new ArrayList<>(maps.size());
-        for (int i = 0; i < maps.size(); i++) {
-            float[] p = parts.get(i);
-            for (int j = 0; j < p.length; j++) {
-                p[j] = (float) Math.max(-1, Math.min(1, p[j] / scale));
-            }
-            out.add(maps.get(i).values().withValues(p));
+        for (AttributionMap m : maps) {
+            out.add(applyAt(m, scale));
         }
         return out;
+    }
+
+    /**
+     * One map on a scale found before ({@link #scaleOf}): its part divided by {@code scale},
+     * clipped to [-1, 1]. A view that needs both the scale and the map takes the percentile once.
+     */
+    public Spectrogram applyAt(AttributionMap map, double scale) {
+        float[] p = part(map.values().values());
+        for (int j = 0; j < p.length; j++) {
+            p[j] = (float) Math.max(-1, Math.min(1, p[j] / scale));
+        }
+        return map.values().withValues(p);
     }
 
     /** The value that maps to 1 for these maps (before normalisation). */

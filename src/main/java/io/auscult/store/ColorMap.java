@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A 256-entry colour map for spectrograms and overlays, loaded from
@@ -17,6 +19,8 @@ public final class ColorMap {
 
     /** The maps that ship with Auscult. */
     public static final List<String> NAMES = List.of("magma", "viridis", "inferno", "cividis", "gray");
+
+    private static final Map<String, ColorMap> LOADED = new ConcurrentHashMap<>();
 
     private final String name;
     private final int[] argb;
@@ -31,6 +35,12 @@ public final class ColorMap {
         if (!NAMES.contains(key)) {
             throw new IllegalArgumentException("unknown colour map '" + name + "'; choose one of " + NAMES);
         }
+        // Read once: the views ask for their map on every redraw (the overlay's colour bar once
+        // per pixel column), and reading the resource each time cost 30 ms per bar.
+        return LOADED.computeIfAbsent(key, ColorMap::read);
+    }
+
+    private static ColorMap read(String key) {
         try (InputStream in = ColorMap.class.getResourceAsStream("/colormaps/" + key + ".csv")) {
             if (in == null) {
                 throw new IllegalStateException("colour map " + key + " is missing from the application resources");

@@ -47,6 +47,11 @@ class DisplayNormalisationTest {
         assertThat(shared.get(1).values()).containsExactly(0.5f, 1f);
         // Per map, both would reach 1.
         assertThat(DisplayNormalisation.DEFAULT.apply(map(1, 2)).values()[1]).isEqualTo(1f);
+        // The scale found once and applied to one map gives that map's shared picture.
+        DisplayNormalisation signed = new DisplayNormalisation(DisplayNormalisation.Mode.SIGNED, 100);
+        List<AttributionMap> maps = List.of(map(-1, 2), map(4, -8));
+        assertThat(signed.scaleOf(maps)).isEqualTo(8.0);
+        assertThat(signed.applyAt(maps.get(0), signed.scaleOf(maps)).values()).containsExactly(-0.125f, 0.25f);
     }
 
     @Test

@@ -33,6 +33,12 @@ class ColorMapTest {
     }
 
     @Test
+    void eachMapIsReadOnceWhateverTheNamesCase() {
+        assertThat(ColorMap.named("viridis")).isSameAs(ColorMap.named("VIRIDIS")).isSameAs(ColorMap.named("Viridis"));
+        assertThat(ColorMap.named("viridis")).isNotSameAs(ColorMap.named("magma"));
+    }
+
+    @Test
     void anUnknownNameListsTheChoices() {
         assertThatThrownBy(() -> ColorMap.named("jet")).hasMessageContaining("jet").hasMessageContaining("viridis");
     }

@@ -406,8 +406,8 @@ public final class ExplainViewModel {
         List<AttributionMap> all = new ArrayList<>(scaleOver);
         all.remove(m);
         all.add(0, m);
-        Spectrogram normalised = n.applyShared(all).get(0);
         scale = n.scaleOf(all);
+        Spectrogram normalised = n.applyAt(m, scale);
         scaleText.set(String.format(Locale.ROOT, "1.0 = %.3g (%s, %s scale over %d map%s)", scale,
                 n.mode().name().toLowerCase(Locale.ROOT), sharedScale.get() ? "shared" : "own", all.size(),
                 all.size() == 1 ? "" : "s"));
