@@ -59,10 +59,11 @@ public record DisplayNormalisation(Mode mode, double clipPercentile) {
 
     /** Several maps (of any shapes) on one shared scale, in order. */
     public List<Spectrogram> applyShared(List<AttributionMap> maps) {
-        double scale = scaleOf(maps);
+        List<float[]> parts = parts(maps);
+        double scale = scale(parts);
         List<Spectrogram> out = new ArrayList<>(maps.size());
-        for (AttributionMap m : maps) {
-            out.add(applyAt(m, scale));
+        for (int i = 0; i < maps.size(); i++) {
+            out.add(scaled(maps.get(i), parts.get(i), scale));
         }
         return out;
     }
@@ -72,20 +73,28 @@ public record DisplayNormalisation(Mode mode, double clipPercentile) {
      * clipped to [-1, 1]. A view that needs both the scale and the map takes the percentile once.
      */
     public Spectrogram applyAt(AttributionMap map, double scale) {
-        float[] p = part(map.values().values());
-        for (int j = 0; j < p.length; j++) {
-            p[j] = (float) Math.max(-1, Math.min(1, p[j] / scale));
+        return scaled(map, part(map.values().values()), scale);
+    }
+
+    /** {@code part} (this map's, a fresh array) divided by {@code scale} and clipped, in place. */
+    private static Spectrogram scaled(AttributionMap map, float[] part, double scale) {
+        for (int j = 0; j < part.length; j++) {
+            part[j] = (float) Math.max(-1, Math.min(1, part[j] / scale));
         }
-        return map.values().withValues(p);
+        return map.values().withValues(part);
     }
 
     /** The value that maps to 1 for these maps (before normalisation). */
     public double scaleOf(List<AttributionMap> maps) {
-        List<float[]> parts = new ArrayList<>();
+        return scale(parts(maps));
+    }
+
+    private List<float[]> parts(List<AttributionMap> maps) {
+        List<float[]> parts = new ArrayList<>(maps.size());
         for (AttributionMap m : maps) {
             parts.add(part(m.values().values()));
         }
-        return scale(parts);
+        return parts;
     }
 
     private float[] part(float[] v) {
